@@ -1,0 +1,39 @@
+import type { Opleidingsniveau } from '../sonar/sonar-record.schema';
+
+export type Transparantieklasse = 'geen' | 'beperkt' | 'redelijk' | 'volledig';
+
+/**
+ * The anonymised profile: the only shape that is stored, indexed, answered or rendered. Every field is derived
+ * from an allowlist; nothing identifying (name, BSN, birth date, address, contact data, klantnummer, register
+ * grondslag, consultant notes) has a place here.
+ */
+export interface Kandidaatprofiel {
+  /** Keyed pseudonym (HMAC-SHA-256 of klantnummer), stable across syncs. */
+  id: string;
+  gemeenteCode: string;
+  gemeente: string;
+  regio: number;
+  regioNaam: string;
+  dienstverlener: 'UWV' | 'gemeente';
+  /** False when Sonar knows the person but holds no klantprofiel. */
+  heeftProfiel: boolean;
+  opleidingen: { niveau: Opleidingsniveau; richting: string | null; diploma: boolean | null }[];
+  /** Highest level over `opleidingen`, in the configured order; null when unknown. */
+  opleidingsniveau: Opleidingsniveau | null;
+  vaardigheden: string[];
+  competenties: string[];
+  affiniteiten: string[];
+  beroepssectoren: string[];
+  taaksoorten: string[];
+  werkervaring: { beroep: string; jaren: number }[];
+  urenPerWeek: number | null;
+  dagdelen: string[];
+  reisafstandKm: number | null;
+  rijbewijs: string[];
+  eigenVervoer: boolean | null;
+  /** How many of the five parts (opleiding, vaardigheden, competenties, beroepssectoren, taaksoorten) are filled. */
+  profielvulling: number;
+  transparantieklasse: Transparantieklasse;
+  /** Day (not time) of the last change in Sonar: enough to sort on, too coarse to link records. */
+  bijgewerkt: string;
+}

@@ -1,0 +1,82 @@
+import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
+import type { Opleidingsniveau } from '../sonar/sonar-record.schema';
+
+/** Facets as users name them (the API's query parameters); `search-config/zoeken.json` maps them to fields. */
+export const FACETTEN = [
+  'regio', 'gemeente', 'opleidingsniveau', 'sector', 'taaksoort', 'competentie', 'vaardigheid', 'affiniteit',
+  'rijbewijs', 'eigenVervoer', 'transparantieklasse',
+] as const;
+export type FacetNaam = (typeof FACETTEN)[number];
+
+export const SORTERINGEN = ['relevantie', 'bijgewerkt:desc', 'uren:asc', 'uren:desc'] as const;
+export type Sortering = (typeof SORTERINGEN)[number];
+
+/**
+ * Values per facet: OR within a facet, AND across facets. `regio` values are region numbers as strings,
+ * `gemeente` values CBS codes, `eigenVervoer` 'ja' | 'nee'. The configured `onbekend` value selects the
+ * profiles where that part is empty.
+ */
+export type Facetfilters = Partial<Record<FacetNaam, readonly string[]>>;
+
+export interface Filtervraag {
+  filters?: Facetfilters;
+  /** At least this level, in the order of `search-config/opleidingsniveaus.json`. */
+  opleidingsniveauMin?: Opleidingsniveau;
+  urenMin?: number;
+  urenMax?: number;
+}
+
+export interface Zoekvraag extends Filtervraag {
+  q?: string;
+  sort?: Sortering;
+  /** 1-based. */
+  page?: number;
+  hitsPerPage?: number;
+  /** Facets whose distribution is wanted; counts are disjunctive (a facet's own selection is ignored for its counts). */
+  facets?: readonly FacetNaam[];
+}
+
+export interface Zoekhit {
+  profiel: Kandidaatprofiel;
+  /** Per searchable field the values with matched words wrapped in <mark>…</mark> (HTML-escaped otherwise). */
+  highlights: Record<string, string[]>;
+}
+
+export interface Numeriekestats { min: number; max: number }
+
+export interface Zoekresultaat {
+  hits: Zoekhit[];
+  /** Exact number of matching profiles (pages beyond maxTotalHits are not served, but the count is exact). */
+  totalHits: number;
+  page: number;
+  hitsPerPage: number;
+  totalPages: number;
+  facetDistribution: Partial<Record<FacetNaam, Record<string, number>>>;
+  facetStats: { urenPerWeek?: Numeriekestats; reisafstandKm?: Numeriekestats };
+  processingTimeMs: number;
+}
+
+export interface Facettelling {
+  totalHits: number;
+  facetDistribution: Partial<Record<FacetNaam, Record<string, number>>>;
+}
+
+/** The one port every search engine adapter implements; services only ever see this. */
+export interface SearchEngine {
+  readonly naam: 'embedded' | 'meilisearch';
+  /** Prepares the index (settings, empty structures); idempotent. */
+  init(): Promise<void>;
+  upsert(profielen: readonly Kandidaatprofiel[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** Replaces the whole index; readers see the old or the new set, never a mix. */
+  replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void>;
+  search(vraag: Zoekvraag): Promise<Zoekresultaat>;
+  /** Exact, uncapped counts for a filter without text (the transparency report uses this). */
+  facetCounts(vraag: Filtervraag, facets: readonly FacetNaam[]): Promise<Facettelling>;
+  /** Values of one facet containing `q` (prefix/typo tolerant), with counts, most frequent first. */
+  facetValues(facet: FacetNaam, q: string, vraag?: Filtervraag): Promise<{ waarde: string; aantal: number }[]>;
+  get(id: string): Promise<Kandidaatprofiel | null>;
+  count(): Promise<number>;
+  health(): Promise<{ ok: boolean; detail?: string }>;
+  close(): Promise<void>;
+}
