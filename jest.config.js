@@ -8,4 +8,5 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(meilisearch|@faker-js/faker)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/samenvatting.reporter.js'],
 };

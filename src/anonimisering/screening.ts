@@ -1,0 +1,264 @@
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+// The full metadata: its validity check knows the real number ranges, so "01 2421" is not mistaken for a number.
+import { findPhoneNumbersInText, parsePhoneNumberFromString, type NumberFound, type PhoneNumber } from 'libphonenumber-js/max';
+
+/** What of the record itself must not survive in its free text. */
+export interface ScreeningContext {
+  /** Voornaam, achternaam and "tussenvoegsel achternaam"; each is matched whole and word by word. */
+  namen: string[];
+  /** Street names, matched whole together with a following house number. */
+  straten: string[];
+}
+
+type Bereik = readonly [start: number, eind: number];
+
+const VOOR = '(?<![\\p{L}\\p{N}])';
+const NA = '(?![\\p{L}\\p{N}])';
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** Sonar klantnummers: anyone's, not only the record's own, identify a person. */
+const KLANTNUMMER = new RegExp(`${VOOR}S\\d{10}(?!\\p{N})`, 'giu');
+/** Anything that starts like an IBAN; the exact extent is settled by ibantools' checksum. */
+const IBAN_KANDIDAAT = new RegExp(`${VOOR}[a-z]{2}\\d{2}(?:[ -]?[a-z0-9]){11,30}`, 'giu');
+const KORTSTE_IBAN = 15;
+/**
+ * Nine digits with at most one separator between any two. A neighbouring digit joined by '.' or '-' means the
+ * run is part of a longer number; one joined by a space does not, so "12 123456782" still finds the BSN.
+ */
+const TELEFOON_OPTIES = { defaultCountry: 'NL', extended: true } as const;
+/** Where a number typed with "+", "00" or a trunk 0 can begin: not inside a word or a longer number. */
+const TELEFOON_BEGIN = /(?<![\p{L}\p{N}+])\(?[+0]/gu;
+const NEGEN_CIJFERS = /(?<!\d[.-]?)\d(?:[ .-]?\d){8}(?![.-]?\d)/g;
+/** Postcode (never SA, SD or SS) with an optional house number and addition behind it. */
+const POSTCODE = new RegExp(
+  `${VOOR}[1-9]\\d{3}(\\s?)(?!sa|sd|ss)([a-z]{2})(?!\\p{L})(?:\\s*\\d{1,5}(?:\\s?[a-z])?${NA})?`,
+  'giu',
+);
+/**
+ * "2010 en 2015", "tot 2500 kg": lower-case words after a number that look like postcode letters. Postcodes are
+ * written upper-case or without the space, so only that combination is let through.
+ */
+const GEWONE_WOORDEN = new Set(['al', 'cc', 'cm', 'en', 'er', 'gb', 'is', 'kg', 'km', 'mb', 'ml', 'mm', 'na', 'nu', 'of', 'om', 'op', 'te', 'tm', 'zo']);
+/** Tussenvoegsels are removed as part of a full name, never on their own: "de" or "van" alone is no name. */
+const TUSSENVOEGSELS = new Set(['d', 'da', 'dal', 'das', 'de', 'del', 'den', 'der', 'des', 'di', 'do', 'dos', 'du', 'el', 'het', 'in', 'l', 'la', 'le', 'op', 's', 't', 'te', 'ten', 'ter', 'van', 'vd', 'von', 'zu']);
+const HUISNUMMER = `(?:\\s*\\d{1,5}(?:\\s?[a-z])?${NA})?`;
+
+/**
+ * The eleven-test (11-proef) of a BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11.
+ * Takes exactly nine digits; anything else fails.
+ */
+export function voldoetAanElfproef(cijfers: string): boolean {
+  if (!/^\d{9}$/.test(cijfers)) return false;
+  let som = 0;
+  for (let i = 0; i < 8; i++) som += (cijfers.charCodeAt(i) - 48) * (9 - i);
+  som -= cijfers.charCodeAt(8) - 48;
+  return som % 11 === 0;
+}
+
+/**
+ * Removes from a short free-text value what could identify its person: e-mail addresses, phone numbers, BSNs
+ * (11-proef), IBANs, Sonar klantnummers, postcodes with house number, and the record's own names and street
+ * (case- and diacritics-insensitive, whole words). Tidies what is left (whitespace, empty brackets, dangling
+ * punctuation). Returns null when no letter remains.
+ */
+export function screenTekst(tekst: string, context: ScreeningContext): string | null {
+  const zoekers: ((t: string) => Bereik[])[] = [
+    (t) => treffers(t, EMAIL),
+    (t) => treffers(t, KLANTNUMMER),
+    ibans,
+    // After IBANs, whose account digits look like a phone number.
+    telefoonnummersEnBsns,
+    postcodes,
+    naamZoeker(context.straten, HUISNUMMER, 'alleen geheel'),
+    naamZoeker(context.namen, '', 'ook per woord'),
+  ];
+  let rest = tekst;
+  for (const zoek of zoekers) rest = knip(rest, zoek(rest));
+  // Values where nothing was found only get their whitespace normalised: "Stap 1)" or "..." stay as typed.
+  const netjes = rest === tekst ? tekst.replace(/\s+/g, ' ').trim() : ruimOp(rest);
+  return /\p{L}/u.test(netjes) ? netjes : null;
+}
+
+function treffers(tekst: string, patroon: RegExp, accepteer: (m: RegExpExecArray) => boolean = () => true): Bereik[] {
+  const bereiken: Bereik[] = [];
+  for (const m of tekst.matchAll(patroon)) if (accepteer(m)) bereiken.push([m.index, m.index + m[0].length]);
+  return bereiken;
+}
+
+/** Replaces each range by a space, so the words around it stay apart. */
+function knip(tekst: string, bereiken: Bereik[]): string {
+  let uit = '';
+  let vanaf = 0;
+  for (const [start, eind] of [...bereiken].sort((a, b) => a[0] - b[0])) {
+    if (eind <= vanaf) continue;
+    uit += tekst.slice(vanaf, Math.max(start, vanaf)) + ' ';
+    vanaf = eind;
+  }
+  return uit + tekst.slice(vanaf);
+}
+
+/** The longest piece of each candidate that ends on a word boundary and passes the IBAN checksum. */
+function ibans(tekst: string): Bereik[] {
+  const bereiken: Bereik[] = [];
+  const patroon = new RegExp(IBAN_KANDIDAAT);
+  for (let m = patroon.exec(tekst); m !== null; m = patroon.exec(tekst)) {
+    const lengte = geldigeIbanLengte(tekst, m.index, m[0]);
+    if (lengte > 0) {
+      bereiken.push([m.index, m.index + lengte]);
+      patroon.lastIndex = m.index + lengte;
+    } else {
+      patroon.lastIndex = m.index + 1;
+    }
+  }
+  return bereiken;
+}
+
+function geldigeIbanLengte(tekst: string, start: number, kandidaat: string): number {
+  for (let lengte = kandidaat.length; lengte >= KORTSTE_IBAN; lengte--) {
+    if (/[\p{L}\p{N}]/u.test(tekst.charAt(start + lengte))) continue;
+    const elektronisch = electronicFormatIBAN(kandidaat.slice(0, lengte));
+    if (elektronisch !== null && isValidIBAN(elektronisch)) return lengte;
+  }
+  return 0;
+}
+
+/**
+ * libphonenumber-js in its lenient mode finds every way people type numbers, also well-formed but unassigned
+ * ones such as 06-00000000. Kept are the numbers typed with a trunk prefix, "+", "00" or a Dutch 31, that are
+ * either valid or long enough to be a full subscriber number. A bare run of digits (an order number, a BSN for
+ * the 11-proef) or a date such as 01-01-2020 is not a phone number.
+ */
+function telefoonnummers(tekst: string): Bereik[] {
+  const bereiken: Bereik[] = [];
+  const neem = (gevonden: NumberFound, offset: number) => {
+    const start = offset + gevonden.startsAt;
+    const bereik = telefoonnummerBereik(tekst.slice(start, offset + gevonden.endsAt), gevonden.number);
+    if (bereik !== null) bereiken.push([start + bereik[0], start + bereik[1]]);
+  };
+  for (const gevonden of findPhoneNumbersInText(tekst, TELEFOON_OPTIES)) neem(gevonden, 0);
+  // The library reads a run of digit groups as one candidate, so in "Office 365 06 2532 0210" it finds nothing;
+  // searching again from every place where a typed number can begin finds the number behind the "365".
+  for (const begin of tekst.matchAll(TELEFOON_BEGIN)) {
+    const [eerste] = findPhoneNumbersInText(tekst.slice(begin.index), TELEFOON_OPTIES);
+    if (eerste !== undefined && eerste.startsAt < begin[0].length) neem(eerste, begin.index);
+  }
+  return bereiken;
+}
+
+/** The part of a match that is a phone number by the rules above; null when it is none. */
+function telefoonnummerBereik(gevonden: string, number: PhoneNumber): Bereik | null {
+  const volledig = { lengte: gevonden.length, nummer: number };
+  const { lengte, nummer } = number.isValid() ? volledig : geldigBegin(gevonden) ?? volledig;
+  const getypt = totLaatsteCijfer(gevonden.slice(0, lengte), nummer.nationalNumber);
+  const cijfers = getypt.replace(/\D/g, '');
+  const metPrefix = /^[^\d+]*[+0]/.test(getypt) || (nummer.countryCallingCode === '31' && cijfers === `31${nummer.nationalNumber}`);
+  if (!metPrefix || !(nummer.isValid() || nummer.nationalNumber.length >= 9)) return null;
+  // "(024) 360 12 34" goes whole; of "(06-12345678)" the library takes the "(" but not the ")", which would dangle.
+  const begin = /^[([{]/.test(getypt) && !/[)\]}]/.test(getypt) ? getypt.search(/[+\d]/) : 0;
+  return [begin, getypt.length];
+}
+
+/** "024 9836366, 2 jaar" parses as a number with extension 2; the match ends with the number's last digit. */
+function totLaatsteCijfer(getypt: string, nationaalNummer: string): string {
+  let cijfers = '';
+  for (let i = 0; i < getypt.length; i++) {
+    const teken = getypt.charAt(i);
+    if (teken < '0' || teken > '9') continue;
+    cijfers += teken;
+    if (cijfers.endsWith(nationaalNummer)) return getypt.slice(0, i + 1);
+  }
+  return getypt;
+}
+
+/**
+ * The lenient search takes a following number along ("+31 24 1259586 2 jaar"); the longest valid number that
+ * ends before a space within the match gives that number back.
+ */
+function geldigBegin(gevonden: string): { lengte: number; nummer: PhoneNumber } | undefined {
+  for (let eind = gevonden.lastIndexOf(' '); eind > 0; eind = gevonden.lastIndexOf(' ', eind - 1)) {
+    const deel = gevonden.slice(0, eind).trimEnd();
+    const nummer = parsePhoneNumberFromString(deel, 'NL');
+    if (nummer?.isValid()) return { lengte: deel.length, nummer };
+  }
+  return undefined;
+}
+
+/**
+ * Sought in the same text, because removing either first could break up the other: "024 360 12 34" holds a
+ * nine-digit run that may pass the 11-proef. A BSN within a phone number, or one around it, goes with it; one
+ * that only shares some digits with a phone number ("365 06 5110 7203") borrowed them and is not a BSN.
+ */
+function telefoonnummersEnBsns(tekst: string): Bereik[] {
+  const telefoons = telefoonnummers(tekst);
+  const bsns = treffers(tekst, NEGEN_CIJFERS, (m) => voldoetAanElfproef(m[0].replace(/\D/g, '')));
+  const leentCijfers = ([s, e]: Bereik) =>
+    telefoons.some(([ts, te]) => s < te && ts < e && !(ts <= s && e <= te) && !(s <= ts && te <= e));
+  return [...telefoons, ...bsns.filter((b) => !leentCijfers(b))];
+}
+
+function postcodes(tekst: string): Bereik[] {
+  return treffers(tekst, POSTCODE, (m) => {
+    const [, spatie = '', letters = ''] = m;
+    return !(spatie !== '' && letters !== letters.toUpperCase() && GEWONE_WOORDEN.has(letters.toLowerCase()));
+  });
+}
+
+/**
+ * Finds names in text folded to lower case without diacritics, so "Jose" finds "José" and the other way round.
+ * A whole name is tried before its words; single letters and lone tussenvoegsels are not looked for.
+ */
+function naamZoeker(namen: string[], achtervoegsel: string, modus: 'alleen geheel' | 'ook per woord'): (t: string) => Bereik[] {
+  const vormen = new Set<string>();
+  for (const naam of namen) {
+    const woorden = vouw(naam).gevouwen.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    if (woorden.length === 0) continue;
+    if (woorden.length > 1 || modus === 'alleen geheel') vormen.add(woorden.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'));
+    if (modus === 'ook per woord') {
+      for (const w of woorden) if (w.length >= 2 && !(w.length <= 3 && TUSSENVOEGSELS.has(w))) vormen.add(escapeRegExp(w));
+    }
+  }
+  if (vormen.size === 0) return () => [];
+  const alternatieven = [...vormen].sort((a, b) => b.length - a.length).join('|');
+  const patroon = new RegExp(`${VOOR}(?:${alternatieven})${NA}${achtervoegsel}`, 'gu');
+  return (tekst) => {
+    const { gevouwen, herkomst } = vouw(tekst);
+    return treffers(gevouwen, patroon).map(([s, e]) => [herkomst[s] ?? tekst.length, herkomst[e] ?? tekst.length] as const);
+  };
+}
+
+/** Lower case without combining marks, with for every folded position the index of its source character. */
+function vouw(tekst: string): { gevouwen: string; herkomst: number[] } {
+  let gevouwen = '';
+  const herkomst: number[] = [];
+  let i = 0;
+  for (const teken of tekst) {
+    const v = teken.normalize('NFD').toLowerCase().replace(/\p{M}/gu, '');
+    for (let k = 0; k < v.length; k++) herkomst.push(i);
+    gevouwen += v;
+    i += teken.length;
+  }
+  herkomst.push(tekst.length);
+  return { gevouwen, herkomst };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Leaves no traces of a removal: "Bellen (…)" becomes "Bellen", "Contact: …" becomes "Contact". */
+function ruimOp(tekst: string): string {
+  let t = tekst.replace(/\s+/g, ' ');
+  for (let vorige = ''; vorige !== t; ) {
+    vorige = t;
+    t = t.replace(/[([{][\s,.:;/|–—-]*[)\]}]/g, ' ');
+  }
+  // Punctuation that a removal left apart ("Tel. ." or ", ,") collapses; as typed ("...") it stays.
+  return t
+    .replace(/([,;:.])(?:\s+[,;:.])+/g, '$1')
+    .replace(/\s+([,;:.!?)\]}])/g, '$1')
+    .replace(/([([{])\s+/g, '$1')
+    .replace(/^[\s,;:.|/–—)\]}-]+/, '')
+    .replace(/[\s,;:|/–—([{-]+\.?$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

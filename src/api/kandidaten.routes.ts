@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { SearchConfig } from '../config/search-config';
+import { naarVeldfouten } from '../sonar/validatiefouten';
+import { FACETTEN } from '../zoeken/search-engine.port';
+import type { ZoekService } from '../zoeken/zoek.service';
+import { kandidatenQuerySchema, naarZoekvraag } from '../zoeken/zoekparameters';
+import { stuurFout, VerzoekFout } from './fouten.middleware';
+import { leesQuery } from './sync.routes';
+
+export const profielIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'verwacht een profiel-id van 32 hextekens');
+export const facetwaardenQuerySchema = z.object({ q: z.string().max(100).default('') }).strict();
+
+/** Employers' and intermediaries' search routes: validation here, all logic in ZoekService. */
+export function kandidatenRoutes(zoeken: ZoekService, config: SearchConfig): Router {
+  const router = Router();
+  const querySchema = kandidatenQuerySchema(config);
+
+  router.get('/kandidaten', async (req, res) => {
+    const omgezet = naarZoekvraag(leesQuery(querySchema, req.query), config);
+    if ('fouten' in omgezet) throw new VerzoekFout('ongeldige queryparameters', omgezet.fouten);
+    res.json(await zoeken.zoek(omgezet.vraag));
+  });
+
+  router.get('/kandidaten/:id', async (req, res) => {
+    const id = profielIdSchema.safeParse(req.params.id);
+    if (!id.success) throw new VerzoekFout('ongeldig profiel-id', naarVeldfouten(id.error.issues).map((f) => ({ ...f, pad: 'id' })));
+    const profiel = await zoeken.profiel(id.data);
+    if (!profiel) return stuurFout(res, 404, 'niet_gevonden', 'dit profiel bestaat niet (meer)');
+    res.json(profiel);
+  });
+
+  router.get('/facetten/:facet', async (req, res) => {
+    const facet = z.enum(FACETTEN).safeParse(req.params.facet);
+    if (!facet.success) throw new VerzoekFout('onbekend facet', [{ pad: 'facet', melding: `verwacht één van ${FACETTEN.join(', ')}` }], 404);
+    const { q } = leesQuery(facetwaardenQuerySchema, req.query);
+    res.json({ facet: facet.data, waarden: await zoeken.facetwaarden(facet.data, q) });
+  });
+
+  return router;
+}

@@ -1,0 +1,121 @@
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
+import type { SearchConfig } from '../config/search-config';
+import { OPLEIDINGSNIVEAUS, sonarRecordSchema, tombstoneSchema } from '../sonar/sonar-record.schema';
+import { FACETTEN } from '../zoeken/search-engine.port';
+import { kandidatenQuerySchema } from '../zoeken/zoekparameters';
+import { facetwaardenQuerySchema, profielIdSchema } from './kandidaten.routes';
+
+extendZodWithOpenApi(z);
+
+const klasse = z.enum(['geen', 'beperkt', 'redelijk', 'volledig']);
+export const kandidaatprofielSchema = z.object({
+  id: z.string().openapi({ description: 'Pseudoniem (HMAC-SHA-256 van het klantnummer), 32 hextekens', example: '3f2a9c0d1e4b5a6978c1d2e3f4a5b6c7' }),
+  gemeenteCode: z.string().openapi({ example: 'GM0268' }),
+  gemeente: z.string().openapi({ example: 'Nijmegen' }),
+  regio: z.number().int().openapi({ example: 25 }),
+  regioNaam: z.string().openapi({ example: 'Rijk van Nijmegen' }),
+  dienstverlener: z.enum(['UWV', 'gemeente']),
+  heeftProfiel: z.boolean(),
+  opleidingen: z.array(z.object({ niveau: z.enum(OPLEIDINGSNIVEAUS), richting: z.string().nullable(), diploma: z.boolean().nullable() })),
+  opleidingsniveau: z.enum(OPLEIDINGSNIVEAUS).nullable(),
+  vaardigheden: z.array(z.string()),
+  competenties: z.array(z.string()),
+  affiniteiten: z.array(z.string()),
+  beroepssectoren: z.array(z.string()),
+  taaksoorten: z.array(z.string()),
+  werkervaring: z.array(z.object({ beroep: z.string(), jaren: z.number() })),
+  urenPerWeek: z.number().nullable(),
+  dagdelen: z.array(z.string()),
+  reisafstandKm: z.number().nullable(),
+  rijbewijs: z.array(z.string()),
+  eigenVervoer: z.boolean().nullable(),
+  profielvulling: z.number().int().min(0).max(5),
+  transparantieklasse: klasse,
+  bijgewerkt: z.string().openapi({ example: '2020-06-30' }),
+}).openapi('Kandidaatprofiel');
+
+// Compile-time guard: the documented schema and the domain type describe the same object.
+type Gelijk<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const profielSchemaKlopt: Gelijk<z.infer<typeof kandidaatprofielSchema>, Kandidaatprofiel> = true;
+void profielSchemaKlopt;
+
+const veldfout = z.object({ pad: z.string(), melding: z.string() });
+const foutSchema = z.object({ fout: z.object({ code: z.string(), melding: z.string(), velden: z.array(veldfout).optional() }) }).openapi('Fout');
+const telling = z.record(z.string(), z.number().int());
+const kandidatenantwoordSchema = z.object({
+  hits: z.array(kandidaatprofielSchema.extend({ _highlights: z.record(z.string(), z.array(z.string())).openapi({ description: 'Per doorzoekbaar veld de waarden met treffers in <mark>…</mark> (HTML-escaped)' }) })),
+  totalHits: z.number().int().openapi({ description: 'Exact aantal gevonden profielen' }),
+  page: z.number().int(),
+  hitsPerPage: z.number().int(),
+  totalPages: z.number().int().openapi({ description: 'Pagina\'s die op te vragen zijn (begrensd door maxTotalHits)' }),
+  facetDistribution: z.record(z.enum(FACETTEN), telling).openapi({ description: 'Per facet per waarde het aantal; disjunctief: de telling van een facet negeert de eigen selectie. Lege onderdelen tellen als "onbekend".' }),
+  facetStats: z.object({ urenPerWeek: z.object({ min: z.number(), max: z.number() }).optional(), reisafstandKm: z.object({ min: z.number(), max: z.number() }).optional() }),
+  processingTimeMs: z.number(),
+  relaxaties: z.array(z.object({ parameter: z.string(), totalHits: z.number().int() })).openapi({ description: 'Bij weinig resultaten: hoeveel profielen er zonder elk afzonderlijk filter zouden zijn' }),
+  labels: z.object({ regio: z.record(z.string(), z.string()), gemeente: z.record(z.string(), z.string()) }),
+}).openapi('Kandidatenantwoord');
+const syncresultaatSchema = z.object({
+  modus: z.enum(['bijwerken', 'volledig']),
+  ontvangen: z.number().int(), toegevoegd: z.number().int(), bijgewerkt: z.number().int(), ongewijzigd: z.number().int(),
+  verwijderd: z.number().int(), geweigerd: z.number().int(), nietInDoelgroepregister: z.number().int(),
+  weigeringen: z.array(z.object({ regel: z.number().int().optional(), index: z.number().int().optional(), fouten: z.array(veldfout) })),
+  index: z.enum(['bijgewerkt', 'achterstand']),
+}).openapi('Syncresultaat');
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']), engine: z.string(), profielen: z.number().int(), demo: z.boolean(), versie: z.string(), details: z.array(z.string()).optional(),
+}).openapi('Health');
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const fouten = {
+  400: json(foutSchema, 'Ongeldige invoer; `velden` noemt de parameters of veldpaden'),
+  401: json(foutSchema, 'Geen of onbekende API-sleutel'),
+  403: json(foutSchema, 'De rol van deze sleutel heeft hier geen toegang'),
+  503: json(foutSchema, 'Opslag of zoekmachine tijdelijk niet beschikbaar'),
+};
+
+/** The OpenAPI 3.1 document of the whole API, generated from the same zod schemas that validate requests. */
+export function maakOpenApiDocument(config: SearchConfig, versie: string): object {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'apiSleutel', { type: 'http', scheme: 'bearer', description: 'API-sleutel per rol' });
+  const beveiligd = [{ apiSleutel: [] }];
+
+  registry.registerPath({ method: 'get', path: '/health', summary: 'Status van de service (geen sleutel nodig)', responses: { 200: json(healthSchema, 'Status') } });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/sync/profielen', tags: ['sync'], security: beveiligd,
+    summary: 'Sonar-records toevoegen, bijwerken of verwijderen (rol sonar-sync)',
+    request: {
+      query: z.object({ modus: z.enum(['bijwerken', 'volledig']).optional(), forceer: z.enum(['true', 'false']).optional() }),
+      body: { content: { 'application/json': { schema: z.array(z.union([sonarRecordSchema, tombstoneSchema])) }, 'application/x-ndjson': { schema: z.string().openapi({ description: 'Eén Sonar-record of tombstone per regel' }) } } },
+    },
+    responses: { 200: json(syncresultaatSchema, 'Verwerkt en duurzaam opgeslagen'), ...fouten, 409: json(foutSchema, 'Volledige export zou te veel verwijderen; niets verwerkt'), 413: json(foutSchema, 'Body of regel te groot; niets verwerkt') },
+  });
+  registry.registerPath({
+    method: 'delete', path: '/api/v1/sync/profielen/{klantnummer}', tags: ['sync'], security: beveiligd, summary: 'Eén profiel verwijderen (rol sonar-sync)',
+    request: { params: z.object({ klantnummer: sonarRecordSchema.shape.klantnummer }) },
+    responses: { 200: json(z.object({ verwijderd: z.number().int() }), '1 als het profiel bestond, anders 0'), ...fouten },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/kandidaten', tags: ['zoeken'], security: beveiligd,
+    summary: 'Geanonimiseerde profielen zoeken (rollen werkgever, intermediair, beheer)',
+    description: 'Tekst met typfouttolerantie; filters zijn herhaalbaar (OF binnen een facet, EN tussen facetten); de waarde "onbekend" kiest profielen waarin dat onderdeel leeg is.',
+    request: { query: kandidatenQuerySchema(config) },
+    responses: { 200: json(kandidatenantwoordSchema, 'Zoekresultaat'), ...fouten },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/kandidaten/{id}', tags: ['zoeken'], security: beveiligd, summary: 'Eén geanonimiseerd profiel',
+    request: { params: z.object({ id: profielIdSchema }) },
+    responses: { 200: json(kandidaatprofielSchema, 'Het profiel'), ...fouten, 404: json(foutSchema, 'Onbekend of verwijderd') },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/facetten/{facet}', tags: ['zoeken'], security: beveiligd, summary: 'Zoeken binnen de waarden van één facet',
+    request: { params: z.object({ facet: z.enum(FACETTEN) }), query: facetwaardenQuerySchema },
+    responses: { 200: json(z.object({ facet: z.enum(FACETTEN), waarden: z.array(z.object({ waarde: z.string(), aantal: z.number().int() })) }), 'Waarden met aantallen'), ...fouten },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Kandidatenverkenner API', version: versie, description: 'Geanonimiseerde klantprofielen uit Sonar voor werkgevers en intermediairs.' },
+  });
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { pseudonymSecretBits } from '../anonimisering/pseudoniem';
+import { apiSleutelsSchema, DEMO_SLEUTELS, type ApiSleutel } from '../toegang/api-sleutels';
+import { ConfigError } from './config-error';
+
+const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  KV_PSEUDONYM_SECRET: z.string().optional(),
+  KV_API_KEYS: z.string().optional(),
+  KV_API_KEYS_FILE: z.string().optional(),
+  SEED_DEMO: boolFromEnv.default(true),
+  SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).default('embedded'),
+  MEILI_HOST: z.url().optional(),
+  MEILI_API_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('kandidaten'),
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
+  /** Largest share of the mirror a full export may remove without `forceer=true`. */
+  KV_MAX_VERWIJDERAANDEEL: z.coerce.number().min(0).max(1).default(0.1),
+  /** Largest JSON-array sync body; NDJSON is streamed and only limited per line. */
+  KV_MAX_JSON_BODY: z.string().regex(/^\d+(kb|mb|gb)$/i).default('64mb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  pseudonymSecret: string;
+  apiSleutels: ApiSleutel[];
+  /** True when the demo keys are in use (development without configured keys). */
+  demoSleutels: boolean;
+  seedDemo: boolean;
+  searchEngine: 'embedded' | 'meilisearch';
+  meili: { host: string; apiKey?: string; indexUid: string; timeoutMs: number } | null;
+  maxVerwijderaandeel: number;
+  maxJsonBody: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  waarschuwingen: string[];
+}
+
+// Development only: a fixed secret keeps pseudonyms stable between restarts of a local demo.
+const DEV_PSEUDONYM_SECRET = 'ontwikkeling-alleen-niet-voor-productie-0123456789abcdef0123456789';
+
+function leesSleutels(raw: z.infer<typeof envSchema>): ApiSleutel[] | null {
+  let tekst: string | undefined = raw.KV_API_KEYS;
+  let bron = 'KV_API_KEYS';
+  if (!tekst && raw.KV_API_KEYS_FILE) {
+    bron = 'KV_API_KEYS_FILE';
+    try {
+      tekst = readFileSync(raw.KV_API_KEYS_FILE, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`${bron}: bestand niet te lezen (${(err as NodeJS.ErrnoException).code ?? 'onbekende fout'})`, { cause: err });
+    }
+  }
+  if (!tekst) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(tekst);
+  } catch {
+    // The message of JSON.parse can quote the input, and the input is secret.
+    throw new ConfigError(`${bron}: geen geldige JSON`);
+  }
+  const parsed = apiSleutelsSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ConfigError(`${bron} is ongeldig:\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Reads `process.env` once into a typed, validated object; throws ConfigError with every problem named. */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(`Ongeldige omgevingsvariabelen:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  const raw = parsed.data;
+  const productie = raw.NODE_ENV === 'production';
+  const waarschuwingen: string[] = [];
+
+  let pseudonymSecret = raw.KV_PSEUDONYM_SECRET;
+  if (pseudonymSecret === undefined) {
+    if (productie) throw new ConfigError('KV_PSEUDONYM_SECRET is verplicht als NODE_ENV=production');
+    pseudonymSecret = DEV_PSEUDONYM_SECRET;
+    waarschuwingen.push('KV_PSEUDONYM_SECRET niet gezet: het vaste ontwikkelgeheim wordt gebruikt. Nooit zo in productie.');
+  }
+  if (pseudonymSecretBits(pseudonymSecret) < 256) throw new ConfigError('KV_PSEUDONYM_SECRET moet minstens 256 bits bevatten (bijv. 64 hextekens)');
+
+  let apiSleutels = leesSleutels(raw);
+  let demoSleutels = false;
+  if (!apiSleutels || apiSleutels.length === 0) {
+    if (productie) throw new ConfigError('Geen API-sleutels: zet KV_API_KEYS of KV_API_KEYS_FILE (verplicht als NODE_ENV=production)');
+    apiSleutels = DEMO_SLEUTELS;
+    demoSleutels = true;
+    waarschuwingen.push(`Geen API-sleutels ingesteld: demosleutels actief:\n${DEMO_SLEUTELS.map((s) => `  ${s.rol.padEnd(13)} ${s.sleutel}${s.regios ? ` (regio's ${s.regios.join(', ')})` : ''}`).join('\n')}`);
+  }
+
+  if (raw.SEARCH_ENGINE === 'meilisearch' && !raw.MEILI_HOST) throw new ConfigError('SEARCH_ENGINE=meilisearch vraagt MEILI_HOST');
+
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir: path.resolve(raw.DATA_DIR),
+    pseudonymSecret,
+    apiSleutels,
+    demoSleutels,
+    seedDemo: raw.SEED_DEMO,
+    searchEngine: raw.SEARCH_ENGINE,
+    meili: raw.MEILI_HOST ? { host: raw.MEILI_HOST, apiKey: raw.MEILI_API_KEY, indexUid: raw.MEILI_INDEX, timeoutMs: raw.MEILI_TIMEOUT_MS } : null,
+    maxVerwijderaandeel: raw.KV_MAX_VERWIJDERAANDEEL,
+    maxJsonBody: raw.KV_MAX_JSON_BODY,
+    logLevel: raw.LOG_LEVEL,
+    waarschuwingen,
+  };
+}

@@ -1,0 +1,147 @@
+import { RoaringBitmap32 } from 'roaring';
+import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
+import type { FacetNaam } from '../search-engine.port';
+import type { EngineSchema } from './engine-schema';
+import { facetValues, textValues } from './profile-fields';
+import { SortedBitmaps } from './sorted-bitmaps';
+import { Vocabulary } from './vocabulary';
+
+/** The documents of one term, overall and per searchable field (indexed like `schema.velden`). */
+export interface Postings {
+  docs: RoaringBitmap32;
+  perVeld: (RoaringBitmap32 | undefined)[];
+}
+
+/** One bitmap per value of a facet, plus the documents where that part of the profile is empty. */
+export interface FacetPostings {
+  waarden: Map<string, RoaringBitmap32>;
+  onbekend: RoaringBitmap32;
+}
+
+/**
+ * The in-memory index: profiles under dense internal numbers (freed numbers are reused), facet and numeric
+ * bitmaps, and per term its postings. A document's entries are derived from its stored profile, so removing it
+ * derives them again; stored profiles must therefore not be mutated.
+ */
+export class EmbeddedIndex {
+  readonly profielen: (Kandidaatprofiel | undefined)[] = [];
+  readonly levend = new RoaringBitmap32();
+  readonly facetten = new Map<FacetNaam, FacetPostings>();
+  readonly uren = new SortedBitmaps<number>();
+  readonly reisafstand = new SortedBitmaps<number>();
+  readonly bijgewerkt = new SortedBitmaps<string>();
+  readonly vocabulary: Vocabulary;
+  private readonly postings = new Map<string, Postings>();
+  private readonly intern = new Map<string, number>();
+  private readonly vrij: number[] = [];
+
+  constructor(readonly schema: EngineSchema) {
+    for (const naam of schema.facetPaden.keys()) this.facetten.set(naam, { waarden: new Map(), onbekend: new RoaringBitmap32() });
+    this.vocabulary = new Vocabulary(schema.typfouten, schema.synoniemen, (w) => schema.analyzer.stem(w));
+  }
+
+  get size(): number {
+    return this.intern.size;
+  }
+
+  internalId(id: string): number | undefined {
+    return this.intern.get(id);
+  }
+
+  termPostings(term: string): Postings | undefined {
+    return this.postings.get(term);
+  }
+
+  /** Adds a profile, or replaces the one with the same id in place. */
+  upsert(profiel: Kandidaatprofiel): void {
+    let doc = this.intern.get(profiel.id);
+    if (doc !== undefined) this.ontkoppel(doc, this.profielen[doc]!);
+    else {
+      doc = this.vrij.pop() ?? this.profielen.length;
+      this.intern.set(profiel.id, doc);
+    }
+    this.profielen[doc] = profiel;
+    this.koppel(doc, profiel);
+  }
+
+  /** Removes a profile; false when the id is unknown. */
+  remove(id: string): boolean {
+    const doc = this.intern.get(id);
+    if (doc === undefined) return false;
+    this.ontkoppel(doc, this.profielen[doc]!);
+    this.profielen[doc] = undefined;
+    this.intern.delete(id);
+    this.vrij.push(doc);
+    return true;
+  }
+
+  /** Compresses every bitmap; worth it once after a bulk build. */
+  optimize(): void {
+    this.levend.runOptimize();
+    for (const f of this.facetten.values()) {
+      f.onbekend.runOptimize();
+      for (const b of f.waarden.values()) b.runOptimize();
+    }
+    for (const p of this.postings.values()) {
+      p.docs.runOptimize();
+      for (const b of p.perVeld) b?.runOptimize();
+    }
+    this.uren.optimize();
+    this.reisafstand.optimize();
+    this.bijgewerkt.optimize();
+  }
+
+  private koppel(doc: number, p: Kandidaatprofiel): void {
+    this.levend.add(doc);
+    const { velden, analyzer } = this.schema;
+    for (let v = 0; v < velden.length; v++) {
+      for (const waarde of textValues(p, velden[v]!.pad)) {
+        for (const term of analyzer.terms(waarde)) {
+          let post = this.postings.get(term);
+          if (!post) {
+            post = { docs: new RoaringBitmap32(), perVeld: [] };
+            this.postings.set(term, post);
+            this.vocabulary.add(term);
+          }
+          post.docs.add(doc);
+          (post.perVeld[v] ??= new RoaringBitmap32()).add(doc);
+        }
+      }
+    }
+    for (const [naam, pad] of this.schema.facetPaden) {
+      const facet = this.facetten.get(naam)!;
+      const waarden = facetValues(p, pad);
+      if (waarden.length === 0) facet.onbekend.add(doc);
+      for (const w of waarden) {
+        let bitmap = facet.waarden.get(w);
+        if (!bitmap) facet.waarden.set(w, (bitmap = new RoaringBitmap32()));
+        bitmap.add(doc);
+      }
+    }
+    if (p.urenPerWeek !== null) this.uren.add(p.urenPerWeek, doc);
+    if (p.reisafstandKm !== null) this.reisafstand.add(p.reisafstandKm, doc);
+    this.bijgewerkt.add(p.bijgewerkt, doc);
+  }
+
+  private ontkoppel(doc: number, p: Kandidaatprofiel): void {
+    this.levend.remove(doc);
+    const { velden, analyzer } = this.schema;
+    for (let v = 0; v < velden.length; v++) {
+      for (const waarde of textValues(p, velden[v]!.pad)) {
+        for (const term of analyzer.terms(waarde)) {
+          const post = this.postings.get(term);
+          post?.docs.remove(doc);
+          post?.perVeld[v]?.remove(doc);
+        }
+      }
+    }
+    for (const [naam, pad] of this.schema.facetPaden) {
+      const facet = this.facetten.get(naam)!;
+      facet.onbekend.remove(doc);
+      for (const w of facetValues(p, pad)) facet.waarden.get(w)?.remove(doc);
+    }
+    if (p.urenPerWeek !== null) this.uren.remove(p.urenPerWeek, doc);
+    if (p.reisafstandKm !== null) this.reisafstand.remove(p.reisafstandKm, doc);
+    this.bijgewerkt.remove(p.bijgewerkt, doc);
+  }
+}

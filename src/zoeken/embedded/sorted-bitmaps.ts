@@ -1,0 +1,67 @@
+import { RoaringBitmap32 } from 'roaring';
+
+/**
+ * One bitmap per distinct value of a small-domain field (hours 0-80, travel distance, the `bijgewerkt` day),
+ * with the values kept in order: ranges become an OR of a few bitmaps and a sort walks the values in order.
+ */
+export class SortedBitmaps<K extends number | string> {
+  private readonly perWaarde = new Map<K, RoaringBitmap32>();
+  private gesorteerd: K[] | null = null;
+  private rangen: Map<K, number> | null = null;
+
+  add(waarde: K, doc: number): void {
+    let bitmap = this.perWaarde.get(waarde);
+    if (!bitmap) {
+      bitmap = new RoaringBitmap32();
+      this.perWaarde.set(waarde, bitmap);
+      this.gesorteerd = null;
+      this.rangen = null;
+    }
+    bitmap.add(doc);
+  }
+
+  remove(waarde: K, doc: number): void {
+    this.perWaarde.get(waarde)?.remove(doc);
+  }
+
+  /** The distinct values in ascending order (values whose documents were all removed included). */
+  values(): readonly K[] {
+    this.gesorteerd ??= [...this.perWaarde.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.gesorteerd;
+  }
+
+  /** Position of a value in `values()`, for comparing documents without comparing strings. */
+  rank(waarde: K): number {
+    if (!this.rangen) this.rangen = new Map(this.values().map((w, i) => [w, i]));
+    return this.rangen.get(waarde) ?? -1;
+  }
+
+  bitmap(waarde: K): RoaringBitmap32 | undefined {
+    return this.perWaarde.get(waarde);
+  }
+
+  /** Documents with a value in [min, max]; either bound may be absent. */
+  range(min: K | undefined, max: K | undefined): RoaringBitmap32 {
+    const delen: RoaringBitmap32[] = [];
+    for (const w of this.values()) {
+      if ((min === undefined || w >= min) && (max === undefined || w <= max)) delen.push(this.perWaarde.get(w)!);
+    }
+    return RoaringBitmap32.orMany(delen);
+  }
+
+  /** Smallest and largest value among `docs`, or undefined when none of them has a value. */
+  minMax(docs: RoaringBitmap32): { min: K; max: K } | undefined {
+    const waarden = this.values();
+    let lo = 0;
+    while (lo < waarden.length && !this.perWaarde.get(waarden[lo]!)!.intersects(docs)) lo++;
+    if (lo === waarden.length) return undefined;
+    let hi = waarden.length - 1;
+    while (!this.perWaarde.get(waarden[hi]!)!.intersects(docs)) hi--;
+    return { min: waarden[lo]!, max: waarden[hi]! };
+  }
+
+  /** Frees memory after a bulk build. */
+  optimize(): void {
+    for (const b of this.perWaarde.values()) b.runOptimize();
+  }
+}

@@ -1,0 +1,71 @@
+import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
+import type { SearchConfig } from '../config/search-config';
+import { FACETTEN, type FacetNaam, type SearchEngine, type Zoekresultaat, type Zoekvraag } from './search-engine.port';
+
+/** Below this many hits the answer suggests which single filter to drop. */
+export const RELAXATIE_DREMPEL = 10;
+
+export interface Relaxatie { parameter: string; totalHits: number }
+
+export interface Kandidatenantwoord extends Omit<Zoekresultaat, 'hits'> {
+  hits: (Kandidaatprofiel & { _highlights: Record<string, string[]> })[];
+  /** Per constraint in use: how many profiles the search would find without it (only when few are found). */
+  relaxaties: Relaxatie[];
+  /** Display names for the coded facet values in this answer (region numbers, CBS codes). */
+  labels: { regio: Record<string, string>; gemeente: Record<string, string> };
+}
+
+/** The use cases employers and intermediaries have: search, one profile, values within a facet. */
+export class ZoekService {
+  constructor(private readonly engine: SearchEngine, private readonly config: SearchConfig) {}
+
+  async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
+    const resultaat = await this.engine.search({ ...vraag, facets: FACETTEN });
+    const totalPages = Math.ceil(Math.min(resultaat.totalHits, this.config.zoeken.maxTotalHits) / resultaat.hitsPerPage);
+    return {
+      ...resultaat,
+      totalPages,
+      hits: resultaat.hits.map((h) => ({ ...h.profiel, _highlights: h.highlights })),
+      relaxaties: resultaat.totalHits < RELAXATIE_DREMPEL ? await this.relaxaties(vraag) : [],
+      labels: this.labels(resultaat),
+    };
+  }
+
+  async profiel(id: string): Promise<Kandidaatprofiel | null> {
+    return this.engine.get(id);
+  }
+
+  async facetwaarden(facet: FacetNaam, q: string): Promise<{ waarde: string; aantal: number }[]> {
+    return this.engine.facetValues(facet, q);
+  }
+
+  private async relaxaties(vraag: Zoekvraag): Promise<Relaxatie[]> {
+    const zonder: { parameter: string; vraag: Zoekvraag }[] = [];
+    if (vraag.q) zonder.push({ parameter: 'q', vraag: { ...vraag, q: undefined } });
+    for (const [facet, waarden] of Object.entries(vraag.filters ?? {})) {
+      if (!waarden || waarden.length === 0) continue;
+      zonder.push({ parameter: facet, vraag: { ...vraag, filters: { ...vraag.filters, [facet]: undefined } } });
+    }
+    if (vraag.opleidingsniveauMin) zonder.push({ parameter: 'opleidingsniveauMin', vraag: { ...vraag, opleidingsniveauMin: undefined } });
+    if (vraag.urenMin !== undefined) zonder.push({ parameter: 'urenMin', vraag: { ...vraag, urenMin: undefined } });
+    if (vraag.urenMax !== undefined) zonder.push({ parameter: 'urenMax', vraag: { ...vraag, urenMax: undefined } });
+    if (zonder.length < 1) return [];
+    const tellingen = await Promise.all(zonder.map(async (z) => ({
+      parameter: z.parameter,
+      totalHits: (await this.engine.search({ ...z.vraag, page: 1, hitsPerPage: 1, facets: [] })).totalHits,
+    })));
+    return tellingen.sort((a, b) => b.totalHits - a.totalHits);
+  }
+
+  private labels(resultaat: Zoekresultaat): Kandidatenantwoord['labels'] {
+    const regio: Record<string, string> = {};
+    const gemeente: Record<string, string> = {};
+    const regioNamen = new Map(this.config.regios.map((r) => [String(r.nummer), r.naam]));
+    for (const k of Object.keys(resultaat.facetDistribution.regio ?? {})) if (regioNamen.has(k)) regio[k] = regioNamen.get(k)!;
+    for (const k of Object.keys(resultaat.facetDistribution.gemeente ?? {})) {
+      const g = this.config.gemeenten.get(k);
+      if (g) gemeente[k] = g.naam;
+    }
+    return { regio, gemeente };
+  }
+}

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { plantPersoonsgegevens } from '../support/persoonsgegevens';
+import { ndjson } from '../support/sonar-records';
+import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
+
+function alleBestanden(dir: string): string[] {
+  return readdirSync(dir).flatMap((naam) => {
+    const vol = path.join(dir, naam);
+    return statSync(vol).isDirectory() ? alleBestanden(vol) : [vol];
+  });
+}
+
+/**
+ * Adversarial privacy test: personal data planted in every input field of many records must be absent from every
+ * answer, every file under the data dir and the logs.
+ */
+describe('planted personal data', () => {
+  const geplant = Array.from({ length: 200 }, (_, i) => plantPersoonsgegevens(1000 + i));
+  const markers = geplant.flatMap((g) => g.markers);
+  let svc: TestService;
+  const antwoorden: string[] = [];
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    const sync = (body: string, type: string, query = '') =>
+      request(svc.app).post(`/api/v1/sync/profielen${query}`).set(bearer(SLEUTELS.sync)).set('Content-Type', type).send(body);
+    const records = geplant.map((g) => g.record);
+    // Valid records both ways, invalid ones carrying the same data (rejected), tombstones and deletes.
+    antwoorden.push((await sync(JSON.stringify(records.slice(0, 100)), 'application/json')).text);
+    antwoorden.push((await sync(ndjson(records.slice(100)), 'application/x-ndjson')).text);
+    const ongeldig = records.slice(0, 50).map((r, i) => (i % 2 === 0 ? { ...r, dienstverlener: r.naam!.voornaam } : { ...r, gemeenteCode: 'GM9999', extra: r.bsn, [r.naam!.achternaam!]: r.email }));
+    antwoorden.push((await sync(ndjson(ongeldig), 'application/x-ndjson')).text);
+    antwoorden.push((await sync(JSON.stringify(ongeldig), 'application/json')).text);
+    antwoorden.push((await sync(`${JSON.stringify(records[0]).slice(0, -20)}\n`, 'application/x-ndjson')).text);
+    antwoorden.push((await sync(JSON.stringify(records[1]).slice(0, -5), 'application/json')).text);
+    antwoorden.push((await sync(ndjson([{ klantnummer: records[2]!.klantnummer, verwijderd: true }]), 'application/x-ndjson')).text);
+    antwoorden.push((await request(svc.app).delete(`/api/v1/sync/profielen/${records[3]!.klantnummer}`).set(bearer(SLEUTELS.sync))).text);
+    antwoorden.push((await request(svc.app).delete(`/api/v1/sync/profielen/${records[3]!.bsn}`).set(bearer(SLEUTELS.sync))).text);
+    antwoorden.push((await request(svc.app).get('/health')).text);
+    antwoorden.push(JSON.stringify(await svc.engine.search({ q: 'heftruck', hitsPerPage: 100, facets: ['vaardigheid', 'competentie', 'taaksoort', 'affiniteit'] })));
+    antwoorden.push(JSON.stringify([...svc.repository.alle()]));
+  });
+  afterAll(async () => { await svc.stop(); });
+
+  it('the planted records were really mirrored (so the test is not vacuous)', () => {
+    expect(svc.repository.aantal()).toBe(198);
+    const p = [...svc.repository.alle()][0]!;
+    expect(p.vaardigheden).toContain('Heftruck rijden');
+    expect(p.profielvulling).toBe(5);
+  });
+
+  it('appear in no answer', () => {
+    const alles = antwoorden.join('\n');
+    expect(markers.filter((m) => alles.includes(m))).toEqual([]);
+  });
+
+  it('appear in no file under the data dir', () => {
+    const bestanden = alleBestanden(svc.dataDir);
+    expect(bestanden.some((b) => b.endsWith('mirror.sqlite'))).toBe(true);
+    for (const bestand of bestanden) {
+      const inhoud = readFileSync(bestand).toString('latin1');
+      expect({ bestand, gevonden: markers.filter((m) => inhoud.includes(m)) }).toEqual({ bestand, gevonden: [] });
+    }
+  });
+
+  it('appear in no log line', () => {
+    const logs = svc.logs();
+    expect(logs.length).toBeGreaterThan(0);
+    expect(markers.filter((m) => logs.includes(m))).toEqual([]);
+  });
+});
