@@ -1,3 +1,5 @@
+import { hash01 } from './hash01';
+
 /**
  * A fixed, plausible size per gemeente for spreading synthetic profiles: bigger cities get more people.
  * Approximate population in thousands (CBS, around 2020) for the largest gemeenten, the Rijk van Nijmegen
@@ -21,16 +23,6 @@ const INWONERS_DUIZENDEN: Readonly<Record<string, number>> = {
   // Islands and the smallest gemeenten, which a pseudo-size would overstate.
   GM0448: 13.6, GM0093: 4.9, GM0060: 3.7, GM0277: 1.6, GM0096: 1.1, GM0088: 0.9,
 };
-
-/** FNV-1a over a string, scaled to [0, 1): a stable pseudo-random number that needs no seeded generator. */
-export function hash01(tekst: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < tekst.length; i++) {
-    h ^= tekst.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) / 0x100000000;
-}
 
 /** Relative size of a gemeente (thousands of inhabitants, real or pseudo). */
 export function gemeentegewicht(code: string): number {

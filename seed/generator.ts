@@ -3,7 +3,8 @@ import { loadSearchConfig, type SearchConfig, type TransparantieConfig } from '.
 import type { SonarRecord } from '../src/sonar/sonar-record.schema';
 import { genereerToelichting, plantPersoonsgegevens } from './consulent';
 import { leesDemoTabel } from './demo-tabel';
-import { gemeentegewicht, hash01 } from './gemeentegewichten';
+import { gemeentegewicht } from './gemeentegewichten';
+import { hash01 } from './hash01';
 import { genereerKlantprofiel, tekstwaarden } from './klantprofiel';
 import { leesPeriode } from './periode';
 import { bsnVoor, genereerGeboortedatum, genereerPersoon, klantnummerVoor, MAX_PERSONEN, woorden } from './persoon';

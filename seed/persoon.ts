@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { hash01 } from './gemeentegewichten';
+import { hash01 } from './hash01';
 import type { Periode } from './periode';
 
 /** The identifying half of a Sonar record (besides klantnummer and BSN): realistic and fake. */

@@ -24,9 +24,10 @@ export function isDoelgroeper(record: Pick<SonarRecord, 'doelgroepregister'>): b
 }
 
 /**
- * Builds the anonymised profile from a validated Sonar record. Every output field is derived explicitly
- * (an allowlist); name, BSN, birth date, address, contact data, klantnummer, register grondslag and toelichting
- * are only read to screen the free text, never copied. Refuses a gemeentecode that is not in the config.
+ * Builds the anonymised profile from a validated Sonar record. Every output field is derived explicitly (an
+ * allowlist). The klantnummer only feeds the keyed pseudonym, name and street only the screening of free text;
+ * BSN, birth date (not even an age), the rest of the address, contact data, register grondslag and toelichting
+ * are not read at all. Refuses a gemeentecode that is not in the config, without echoing it.
  */
 export function anonimiseer(record: SonarRecord, deps: AnonimiseerDeps): AnonimiseerResultaat {
   const { config } = deps;

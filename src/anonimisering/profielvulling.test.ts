@@ -3,31 +3,22 @@ import { bepaalProfielvulling, bepaalTransparantieklasse, type Profielonderdelen
 
 const { transparantie } = loadSearchConfig();
 
-const leeg: Profielonderdelen = {
+const gevuld: Profielonderdelen = {
   heeftProfiel: true,
-  opleidingen: [],
-  vaardigheden: [],
-  competenties: [],
-  affiniteiten: [],
-  beroepssectoren: [],
-  taaksoorten: [],
-  werkervaring: [],
+  opleidingen: [{ niveau: 'mbo-2', richting: 'Logistiek', diploma: true }],
+  vaardigheden: ['Heftruck rijden'],
+  competenties: ['Nauwkeurig'],
+  affiniteiten: ['Werken met dieren'],
+  beroepssectoren: ['Transport en logistiek'],
+  taaksoorten: ['Inpakken'],
+  werkervaring: [{ beroep: 'Orderpicker', jaren: 2 }],
 };
 
-/** The first `n` parts the real config counts, filled; the others empty. */
+/** The first `n` parts the real config counts filled, its other parts empty; the uncounted parts stay filled. */
 function metGevuld(n: number): Profielonderdelen {
-  const p: Profielonderdelen = { ...leeg, affiniteiten: ['Werken met dieren'], werkervaring: [{ beroep: 'Orderpicker', jaren: 2 }] };
-  const vullingen: Omit<Profielonderdelen, 'heeftProfiel'> = {
-    opleidingen: [{ niveau: 'mbo-2', richting: 'Logistiek', diploma: true }],
-    vaardigheden: ['Heftruck rijden'],
-    competenties: ['Nauwkeurig'],
-    affiniteiten: ['Werken met dieren'],
-    beroepssectoren: ['Transport en logistiek'],
-    taaksoorten: ['Inpakken'],
-    werkervaring: [{ beroep: 'Orderpicker', jaren: 2 }],
-  };
-  for (const onderdeel of transparantie.onderdelen.slice(0, n)) Object.assign(p, { [onderdeel]: vullingen[onderdeel] });
-  return p;
+  const profiel = { ...gevuld };
+  for (const onderdeel of transparantie.onderdelen.slice(n)) profiel[onderdeel] = [];
+  return profiel;
 }
 
 describe('the real transparantie config', () => {

@@ -21,27 +21,43 @@ const KLANTNUMMER = new RegExp(`${VOOR}S\\d{10}(?!\\p{N})`, 'giu');
 /** Anything that starts like an IBAN; the exact extent is settled by ibantools' checksum. */
 const IBAN_KANDIDAAT = new RegExp(`${VOOR}[a-z]{2}\\d{2}(?:[ -]?[a-z0-9]){11,30}`, 'giu');
 const KORTSTE_IBAN = 15;
+/** The lenient search ("extended"), with numbers without country code read as Dutch. */
+const TELEFOON_OPTIES = { defaultCountry: 'NL', extended: true } as const;
+/** Where a number typed with "+", "00" or a trunk 0 can begin: not inside a word or a number. */
+const TELEFOON_BEGIN = /(?<![\p{L}\p{N}+])\(?[+0]/gu;
+/** Text ending in a digit and a colon: what follows is the minutes of a time ("17:00"). */
+const IN_TIJD = /\p{N}:$/u;
 /**
  * Nine digits with at most one separator between any two. A neighbouring digit joined by '.' or '-' means the
  * run is part of a longer number; one joined by a space does not, so "12 123456782" still finds the BSN.
  */
-const TELEFOON_OPTIES = { defaultCountry: 'NL', extended: true } as const;
-/** Where a number typed with "+", "00" or a trunk 0 can begin: not inside a word or a longer number. */
-const TELEFOON_BEGIN = /(?<![\p{L}\p{N}+])\(?[+0]/gu;
 const NEGEN_CIJFERS = /(?<!\d[.-]?)\d(?:[ .-]?\d){8}(?![.-]?\d)/g;
+/** A following postcode is no house number: "2500 kg 4771 KL". */
+const POSTCODE_KERN = `[1-9]\\d{3}\\s?[a-z]{2}${NA}`;
 /** Postcode (never SA, SD or SS) with an optional house number and addition behind it. */
 const POSTCODE = new RegExp(
-  `${VOOR}[1-9]\\d{3}(\\s?)(?!sa|sd|ss)([a-z]{2})(?!\\p{L})(?:\\s*\\d{1,5}(?:\\s?[a-z])?${NA})?`,
+  `${VOOR}(?<cijfers>[1-9]\\d{3})(?<spatie>\\s?)(?!sa|sd|ss)(?<letters>[a-z]{2})(?!\\p{L})(?:\\s*(?!${POSTCODE_KERN})(?<huisnummer>\\d{1,5})[a-z]?${NA})?`,
   'giu',
 );
 /**
- * "2010 en 2015", "tot 2500 kg": lower-case words after a number that look like postcode letters. Postcodes are
- * written upper-case or without the space, so only that combination is let through.
+ * "tot 2500 kg", "2010 en 2015": lower-case words after a number that look like postcode letters. Such a
+ * combination is only a postcode when a house number follows ("3259 nr 24"), and not when both numbers are years.
  */
-const GEWONE_WOORDEN = new Set(['al', 'cc', 'cm', 'en', 'er', 'gb', 'is', 'kg', 'km', 'mb', 'ml', 'mm', 'na', 'nu', 'of', 'om', 'op', 'te', 'tm', 'zo']);
+const GEWONE_WOORDEN = new Set([
+  'al', 'bv', 'ca', 'cc', 'cm', 'de', 'di', 'do', 'en', 'er', 'gb', 'in', 'is', 'je', 'kb', 'kg', 'km', 'kw', 'ma', 'mb',
+  'ml', 'mm', 'na', 'nr', 'nu', 'of', 'om', 'op', 'pk', 'st', 'tb', 'te', 'tm', 'uw', 'vr', 'we', 'wo', 'za', 'ze', 'zo',
+]);
 /** Tussenvoegsels are removed as part of a full name, never on their own: "de" or "van" alone is no name. */
-const TUSSENVOEGSELS = new Set(['d', 'da', 'dal', 'das', 'de', 'del', 'den', 'der', 'des', 'di', 'do', 'dos', 'du', 'el', 'het', 'in', 'l', 'la', 'le', 'op', 's', 't', 'te', 'ten', 'ter', 'van', 'vd', 'von', 'zu']);
-const HUISNUMMER = `(?:\\s*\\d{1,5}(?:\\s?[a-z])?${NA})?`;
+const TUSSENVOEGSELS = new Set([
+  'da', 'dal', 'das', 'de', 'del', 'den', 'der', 'des', 'di', 'do', 'dos', 'du', 'el', 'het', 'in', 'la', 'le', 'op', 'te',
+  'ten', 'ter', 'van', 'vd', 'von', 'zu',
+]);
+const WOORD = /[\p{L}\p{N}]+/gu;
+/** Words that announce what follows them; see metLabel. */
+const LABEL_ERVOOR = new RegExp(
+  `${VOOR}(?:bel|tel|telefoon|telefoonnummer|mobiel|mail|e-mail|email|bsn|iban|rek|rekening|rekeningnummer|woont|adres|postcode|klantnummer|bij|via|voor|met|van|aan)\\.?\\s*:?\\s*$`,
+  'iu',
+);
 
 /**
  * The eleven-test (11-proef) of a BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11.
@@ -58,8 +74,8 @@ export function voldoetAanElfproef(cijfers: string): boolean {
 /**
  * Removes from a short free-text value what could identify its person: e-mail addresses, phone numbers, BSNs
  * (11-proef), IBANs, Sonar klantnummers, postcodes with house number, and the record's own names and street
- * (case- and diacritics-insensitive, whole words). Tidies what is left (whitespace, empty brackets, dangling
- * punctuation). Returns null when no letter remains.
+ * (case- and diacritics-insensitive, whole words), each with the word that announced it ("bel", "BSN:", "bij").
+ * Tidies what is left (whitespace, empty brackets, dangling punctuation). Returns null when no letter remains.
  */
 export function screenTekst(tekst: string, context: ScreeningContext): string | null {
   const zoekers: ((t: string) => Bereik[])[] = [
@@ -69,11 +85,14 @@ export function screenTekst(tekst: string, context: ScreeningContext): string | 
     // After IBANs, whose account digits look like a phone number.
     telefoonnummersEnBsns,
     postcodes,
-    naamZoeker(context.straten, HUISNUMMER, 'alleen geheel'),
-    naamZoeker(context.namen, '', 'ook per woord'),
+    naamZoeker(context.straten, { perWoord: false, huisnummer: true }),
+    naamZoeker(context.namen, { perWoord: true, huisnummer: false }),
   ];
   let rest = tekst;
-  for (const zoek of zoekers) rest = knip(rest, zoek(rest));
+  for (const zoek of zoekers) {
+    const voor = rest;
+    rest = knip(voor, zoek(voor).map((bereik) => metLabel(voor, bereik)));
+  }
   // Values where nothing was found only get their whitespace normalised: "Stap 1)" or "..." stay as typed.
   const netjes = rest === tekst ? tekst.replace(/\s+/g, ' ').trim() : ruimOp(rest);
   return /\p{L}/u.test(netjes) ? netjes : null;
@@ -81,8 +100,25 @@ export function screenTekst(tekst: string, context: ScreeningContext): string | 
 
 function treffers(tekst: string, patroon: RegExp, accepteer: (m: RegExpExecArray) => boolean = () => true): Bereik[] {
   const bereiken: Bereik[] = [];
-  for (const m of tekst.matchAll(patroon)) if (accepteer(m)) bereiken.push([m.index, m.index + m[0].length]);
+  const zoeker = new RegExp(patroon);
+  for (let m = zoeker.exec(tekst); m !== null; m = zoeker.exec(tekst)) {
+    if (accepteer(m)) {
+      bereiken.push([m.index, m.index + m[0].length]);
+    } else {
+      // A refused match may hide one that starts inside it: "2015 492 86 4998", "2500 kg 4771 KL".
+      zoeker.lastIndex = m.index + 1;
+    }
+  }
   return bereiken;
+}
+
+/**
+ * Widens a range over the word that announces it ("bel 06-…", "BSN: …", "Orderpicker bij Jansen"): without what
+ * it announced, the word only turns a value into a variant of itself ("Kassa bedienen, bel") in search facets.
+ */
+function metLabel(tekst: string, [start, eind]: Bereik): Bereik {
+  const label = LABEL_ERVOOR.exec(tekst.slice(0, start));
+  return [label === null ? start : label.index, eind];
 }
 
 /** Replaces each range by a space, so the words around it stay apart. */
@@ -132,6 +168,8 @@ function telefoonnummers(tekst: string): Bereik[] {
   const bereiken: Bereik[] = [];
   const neem = (gevonden: NumberFound, offset: number) => {
     const start = offset + gevonden.startsAt;
+    // The "00" of "17:00 0612345678" is no international prefix; the number itself is found from its own 0.
+    if (IN_TIJD.test(tekst.slice(0, start))) return;
     const bereik = telefoonnummerBereik(tekst.slice(start, offset + gevonden.endsAt), gevonden.number);
     if (bereik !== null) bereiken.push([start + bereik[0], start + bereik[1]]);
   };
@@ -154,7 +192,9 @@ function telefoonnummerBereik(gevonden: string, number: PhoneNumber): Bereik | n
   const metPrefix = /^[^\d+]*[+0]/.test(getypt) || (nummer.countryCallingCode === '31' && cijfers === `31${nummer.nationalNumber}`);
   if (!metPrefix || !(nummer.isValid() || nummer.nationalNumber.length >= 9)) return null;
   // "(024) 360 12 34" goes whole; of "(06-12345678)" the library takes the "(" but not the ")", which would dangle.
-  const begin = /^[([{]/.test(getypt) && !/[)\]}]/.test(getypt) ? getypt.search(/[+\d]/) : 0;
+  const open = getypt.replace(/[^([{]/g, '').length;
+  const dicht = getypt.replace(/[^)\]}]/g, '').length;
+  const begin = open > dicht ? getypt.search(/[+\d]/) : 0;
   return [begin, getypt.length];
 }
 
@@ -197,33 +237,60 @@ function telefoonnummersEnBsns(tekst: string): Bereik[] {
 }
 
 function postcodes(tekst: string): Bereik[] {
+  const jaartal = /^(?:19|20)\d\d$/;
   return treffers(tekst, POSTCODE, (m) => {
-    const [, spatie = '', letters = ''] = m;
-    return !(spatie !== '' && letters !== letters.toUpperCase() && GEWONE_WOORDEN.has(letters.toLowerCase()));
+    const { cijfers = '', spatie = '', letters = '', huisnummer } = m.groups ?? {};
+    const leestAlsWoord = spatie !== '' && letters !== letters.toUpperCase() && GEWONE_WOORDEN.has(letters.toLowerCase());
+    if (!leestAlsWoord) return true;
+    return huisnummer !== undefined && !(jaartal.test(cijfers) && jaartal.test(huisnummer));
   });
 }
 
 /**
- * Finds names in text folded to lower case without diacritics, so "Jose" finds "José" and the other way round.
- * A whole name is tried before its words; single letters and lone tussenvoegsels are not looked for.
+ * Finds names word by word in text folded to lower case without diacritics, so "Jose" finds "José" and the
+ * other way round. A whole name is tried before its words; single letters and lone tussenvoegsels are not
+ * looked for. Words are compared, not matched with a regular expression built from the name: compiling one per
+ * record costs more than all other screening together.
  */
-function naamZoeker(namen: string[], achtervoegsel: string, modus: 'alleen geheel' | 'ook per woord'): (t: string) => Bereik[] {
-  const vormen = new Set<string>();
+function naamZoeker(namen: string[], opties: { perWoord: boolean; huisnummer: boolean }): (t: string) => Bereik[] {
+  const vormen = new Map<string, string[]>();
+  const voegToe = (woorden: string[]) => vormen.set(woorden.join(' '), woorden);
   for (const naam of namen) {
-    const woorden = vouw(naam).gevouwen.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    const woorden = woordenIn(vouw(naam).gevouwen).map((w) => w.woord);
     if (woorden.length === 0) continue;
-    if (woorden.length > 1 || modus === 'alleen geheel') vormen.add(woorden.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'));
-    if (modus === 'ook per woord') {
-      for (const w of woorden) if (w.length >= 2 && !(w.length <= 3 && TUSSENVOEGSELS.has(w))) vormen.add(escapeRegExp(w));
+    if (woorden.length > 1 || !opties.perWoord) voegToe(woorden);
+    if (opties.perWoord) {
+      for (const w of woorden) if (w.length >= 2 && !(w.length <= 3 && TUSSENVOEGSELS.has(w))) voegToe([w]);
     }
   }
-  if (vormen.size === 0) return () => [];
-  const alternatieven = [...vormen].sort((a, b) => b.length - a.length).join('|');
-  const patroon = new RegExp(`${VOOR}(?:${alternatieven})${NA}${achtervoegsel}`, 'gu');
+  const opLengte = [...vormen.values()].sort((a, b) => b.length - a.length);
+  if (opLengte.length === 0) return () => [];
   return (tekst) => {
     const { gevouwen, herkomst } = vouw(tekst);
-    return treffers(gevouwen, patroon).map(([s, e]) => [herkomst[s] ?? tekst.length, herkomst[e] ?? tekst.length] as const);
+    const woorden = woordenIn(gevouwen);
+    const bereiken: Bereik[] = [];
+    for (let i = 0; i < woorden.length; ) {
+      const vorm = opLengte.find((v) => v.every((w, k) => woorden[i + k]?.woord === w));
+      if (vorm === undefined) {
+        i++;
+        continue;
+      }
+      const eerste = woorden[i];
+      let laatste = woorden[i + vorm.length - 1];
+      i += vorm.length;
+      const volgend = woorden[i];
+      if (opties.huisnummer && laatste && volgend && /^\d{1,5}[a-z]?$/.test(volgend.woord) && gevouwen.slice(laatste.eind, volgend.start).trim() === '') {
+        laatste = volgend;
+        i++;
+      }
+      if (eerste && laatste) bereiken.push([herkomst[eerste.start] ?? tekst.length, herkomst[laatste.eind] ?? tekst.length]);
+    }
+    return bereiken;
   };
+}
+
+function woordenIn(tekst: string): { woord: string; start: number; eind: number }[] {
+  return [...tekst.matchAll(WOORD)].map((m) => ({ woord: m[0], start: m.index, eind: m.index + m[0].length }));
 }
 
 /** Lower case without combining marks, with for every folded position the index of its source character. */
@@ -239,10 +306,6 @@ function vouw(tekst: string): { gevouwen: string; herkomst: number[] } {
   }
   herkomst.push(tekst.length);
   return { gevouwen, herkomst };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Leaves no traces of a removal: "Bellen (…)" becomes "Bellen", "Contact: …" becomes "Contact". */
