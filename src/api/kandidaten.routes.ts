@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { SearchConfig } from '../config/search-config';
-import { naarVeldfouten } from '../sonar/validatiefouten';
 import { FACETTEN } from '../zoeken/search-engine.port';
 import type { ZoekService } from '../zoeken/zoek.service';
 import { kandidatenQuerySchema, naarZoekvraag } from '../zoeken/zoekparameters';
 import { stuurFout, VerzoekFout } from './fouten.middleware';
-import { leesQuery } from './sync.routes';
+import { leesPadParameter, leesQuery } from './lees-parameters';
 
 export const profielIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'verwacht een profiel-id van 32 hextekens');
 export const facetwaardenQuerySchema = z.object({ q: z.string().max(100).default('') }).strict();
@@ -23,9 +22,7 @@ export function kandidatenRoutes(zoeken: ZoekService, config: SearchConfig): Rou
   });
 
   router.get('/kandidaten/:id', async (req, res) => {
-    const id = profielIdSchema.safeParse(req.params.id);
-    if (!id.success) throw new VerzoekFout('ongeldig profiel-id', naarVeldfouten(id.error.issues).map((f) => ({ ...f, pad: 'id' })));
-    const profiel = await zoeken.profiel(id.data);
+    const profiel = await zoeken.profiel(leesPadParameter(profielIdSchema, req.params.id, 'id'));
     if (!profiel) return stuurFout(res, 404, 'niet_gevonden', 'dit profiel bestaat niet (meer)');
     res.json(profiel);
   });

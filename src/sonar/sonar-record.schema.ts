@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { voldoetAanElfproef } from '../anonimisering/screening';
 
 /**
  * The Sonar export contract (../shared/design/sonar-export.md). Identifying fields are validated so that a
@@ -44,7 +45,7 @@ export type Klantprofiel = z.infer<typeof klantprofielSchema>;
 
 export const sonarRecordSchema = z.object({
   klantnummer: z.string().regex(/^S\d{10}$/, 'verwacht S gevolgd door 10 cijfers'),
-  bsn: z.string().regex(/^\d{9}$/, 'verwacht 9 cijfers').optional(),
+  bsn: z.string().regex(/^\d{9}$/, 'verwacht 9 cijfers').refine(voldoetAanElfproef, 'voldoet niet aan de 11-proef').optional(),
   naam: z.object({
     voornaam: z.string().max(200).optional(),
     tussenvoegsel: z.string().max(50).optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SearchConfig } from '../config/search-config';
 import { OPLEIDINGSNIVEAUS } from '../sonar/sonar-record.schema';
-import type { Veldfout } from '../sonar/validatiefouten';
+import { GEMEENTE_MELDING, REGIO_MELDING, vindGemeente, vindRegio } from '../config/gebied';
+import type { Veldfout } from '../validatie/veldfouten';
 import { SORTERINGEN, type FacetNaam, type Facetfilters, type Zoekvraag } from './search-engine.port';
 
 const waarde = z.string().trim().min(1).max(200);
@@ -45,27 +46,20 @@ export type KandidatenQuery = z.infer<ReturnType<typeof kandidatenQuerySchema>>;
 export function naarZoekvraag(query: KandidatenQuery, config: SearchConfig): { vraag: Zoekvraag } | { fouten: Veldfout[] } {
   const fouten: Veldfout[] = [];
   const onbekend = config.zoeken.onbekend;
-  const norm = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[’']/g, "'").trim();
-
-  const regioOpNaam = new Map(config.regios.flatMap((r) => [[String(r.nummer), String(r.nummer)], [norm(r.naam), String(r.nummer)]] as [string, string][]));
-  const gemeenteOpNaam = new Map<string, string>();
-  for (const g of config.gemeenten.values()) {
-    gemeenteOpNaam.set(norm(g.code), g.code);
-    gemeenteOpNaam.set(norm(g.naam), g.code);
-  }
-  const vertaal = (param: string, waarden: string[] | undefined, tabel: Map<string, string>, uitleg: string) => waarden?.map((w, i) => {
-    const gevonden = w === onbekend ? onbekend : tabel.get(norm(w));
-    if (!gevonden) fouten.push({ pad: waarden.length > 1 ? `${param}[${i}]` : param, melding: uitleg });
+  const pad = (param: string, waarden: readonly string[], i: number) => (waarden.length > 1 ? `${param}[${i}]` : param);
+  const vertaal = (param: string, waarden: string[] | undefined, zoek: (w: string) => string | undefined, uitleg: string) => waarden?.map((w, i) => {
+    const gevonden = w === onbekend ? onbekend : zoek(w);
+    if (!gevonden) fouten.push({ pad: pad(param, waarden, i), melding: uitleg });
     return gevonden ?? w;
   });
   const uitLijst = (param: string, waarden: string[] | undefined, toegestaan: readonly string[]) => waarden?.map((w, i) => {
-    if (w !== onbekend && !toegestaan.includes(w)) fouten.push({ pad: waarden.length > 1 ? `${param}[${i}]` : param, melding: `verwacht één van ${[...toegestaan, onbekend].join(', ')}` });
+    if (w !== onbekend && !toegestaan.includes(w)) fouten.push({ pad: pad(param, waarden, i), melding: `verwacht één van ${[...toegestaan, onbekend].join(', ')}` });
     return w;
   });
 
   const filters: Facetfilters = {
-    regio: vertaal('regio', query.regio, regioOpNaam, 'onbekende arbeidsmarktregio (nummer 1-35 of naam)'),
-    gemeente: vertaal('gemeente', query.gemeente, gemeenteOpNaam, 'onbekende gemeente (naam of CBS-code)'),
+    regio: vertaal('regio', query.regio, (w) => vindRegio(config.regios, w)?.nummer.toString(), REGIO_MELDING),
+    gemeente: vertaal('gemeente', query.gemeente, (w) => vindGemeente(config.gemeenten, w)?.code, GEMEENTE_MELDING),
     opleidingsniveau: uitLijst('opleidingsniveau', query.opleidingsniveau, OPLEIDINGSNIVEAUS),
     sector: query.sector,
     taaksoort: query.taaksoort,

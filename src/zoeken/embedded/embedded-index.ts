@@ -6,6 +6,14 @@ import { facetValues, textValues } from './profile-fields';
 import { SortedBitmaps } from './sorted-bitmaps';
 import { Vocabulary } from './vocabulary';
 
+const DAG_MS = 86_400_000;
+
+/** Days since 1970 of an ISO date; an unreadable date counts as the oldest. */
+function dagnummer(datum: string): number {
+  const ms = Date.parse(datum);
+  return Number.isNaN(ms) ? 0 : Math.floor(ms / DAG_MS);
+}
+
 /** The documents of one term, overall and per searchable field (indexed like `schema.velden`). */
 export interface Postings {
   docs: RoaringBitmap32;
@@ -16,6 +24,27 @@ export interface Postings {
 export interface FacetPostings {
   waarden: Map<string, RoaringBitmap32>;
   onbekend: RoaringBitmap32;
+  /**
+   * While no profile has more than one value for this facet (regio, gemeente, opleidingsniveau, ...): per document
+   * the number of its value in `namen`, -1 for onbekend. Small sets are then counted by walking their documents
+   * instead of testing every value's bitmap (gemeente has hundreds). Null once a profile has several values.
+   */
+  enkelvoudig: { namen: string[]; nummers: Map<string, number>; perDoc: Int32Array } | null;
+}
+
+/** Records the one value (or none: onbekend) of a document for a single-valued facet. */
+function zetEnkeleWaarde(enkel: NonNullable<FacetPostings['enkelvoudig']>, doc: number, waarde: string | undefined): void {
+  let nummer = -1;
+  if (waarde !== undefined) {
+    nummer = enkel.nummers.get(waarde) ?? enkel.namen.push(waarde) - 1;
+    enkel.nummers.set(waarde, nummer);
+  }
+  if (doc >= enkel.perDoc.length) {
+    const groter = new Int32Array(Math.max(2 * enkel.perDoc.length, doc + 1));
+    groter.set(enkel.perDoc);
+    enkel.perDoc = groter;
+  }
+  enkel.perDoc[doc] = nummer;
 }
 
 /**
@@ -27,16 +56,21 @@ export class EmbeddedIndex {
   readonly profielen: (Kandidaatprofiel | undefined)[] = [];
   readonly levend = new RoaringBitmap32();
   readonly facetten = new Map<FacetNaam, FacetPostings>();
-  readonly uren = new SortedBitmaps<number>();
-  readonly reisafstand = new SortedBitmaps<number>();
-  readonly bijgewerkt = new SortedBitmaps<string>();
+  readonly uren = new SortedBitmaps();
+  readonly reisafstand = new SortedBitmaps();
+  /** `bijgewerkt` as a day number, per value and per document (for ranking). */
+  readonly bijgewerkt = new SortedBitmaps();
+  readonly dagen: number[] = [];
   readonly vocabulary: Vocabulary;
   private readonly postings = new Map<string, Postings>();
   private readonly intern = new Map<string, number>();
   private readonly vrij: number[] = [];
 
   constructor(readonly schema: EngineSchema) {
-    for (const naam of schema.facetPaden.keys()) this.facetten.set(naam, { waarden: new Map(), onbekend: new RoaringBitmap32() });
+    for (const naam of schema.facetPaden.keys()) {
+      const enkelvoudig = { namen: [], nummers: new Map(), perDoc: new Int32Array(1024) };
+      this.facetten.set(naam, { waarden: new Map(), onbekend: new RoaringBitmap32(), enkelvoudig });
+    }
     this.vocabulary = new Vocabulary(schema.typfouten, schema.synoniemen, (w) => schema.analyzer.stem(w));
   }
 
@@ -117,10 +151,13 @@ export class EmbeddedIndex {
         if (!bitmap) facet.waarden.set(w, (bitmap = new RoaringBitmap32()));
         bitmap.add(doc);
       }
+      if (waarden.length > 1) facet.enkelvoudig = null;
+      if (facet.enkelvoudig) zetEnkeleWaarde(facet.enkelvoudig, doc, waarden[0]);
     }
     if (p.urenPerWeek !== null) this.uren.add(p.urenPerWeek, doc);
     if (p.reisafstandKm !== null) this.reisafstand.add(p.reisafstandKm, doc);
-    this.bijgewerkt.add(p.bijgewerkt, doc);
+    this.dagen[doc] = dagnummer(p.bijgewerkt);
+    this.bijgewerkt.add(this.dagen[doc], doc);
   }
 
   private ontkoppel(doc: number, p: Kandidaatprofiel): void {
@@ -142,6 +179,6 @@ export class EmbeddedIndex {
     }
     if (p.urenPerWeek !== null) this.uren.remove(p.urenPerWeek, doc);
     if (p.reisafstandKm !== null) this.reisafstand.remove(p.reisafstandKm, doc);
-    this.bijgewerkt.remove(p.bijgewerkt, doc);
+    this.bijgewerkt.remove(this.dagen[doc]!, doc);
   }
 }

@@ -19,7 +19,7 @@ interface Rule {
 // Below this size a set is sorted directly: a few thousand comparisons beat a round of bitmap operations.
 const DIRECT = 2048;
 
-/** Calls `fn` with the position in `docs` of every id in `subset` ∩ `set` (both ascending, so one merge walk). */
+/** Calls `fn` with the position in `docs` of every id in `bitmap` ∩ `set` (both ascending: one merge walk). */
 function forPositions(docs: Uint32Array, bitmap: RoaringBitmap32, set: RoaringBitmap32, fn: (pos: number) => void): void {
   let p = 0;
   for (const d of RoaringBitmap32.and(bitmap, set).toUint32Array()) {
@@ -107,12 +107,8 @@ function attributeRule(perGewicht: readonly { gewicht: number; docs: RoaringBitm
   };
 }
 
-/** Orders by a field with few distinct values (hours, day); documents without a value come last. */
-function valueRule<K extends number | string>(
-  waarden: SortedBitmaps<K>,
-  aflopend: boolean,
-  waardeVan: (doc: number) => K | null,
-): Rule {
+/** Orders by a number with few distinct values (hours, day); documents without a value come last. */
+function valueRule(waarden: SortedBitmaps, aflopend: boolean, waardeVan: (doc: number) => number | null): Rule {
   return {
     buckets(set) {
       const volgorde = waarden.values();
@@ -134,7 +130,7 @@ function valueRule<K extends number | string>(
       const k = new Float64Array(docs.length);
       for (let p = 0; p < docs.length; p++) {
         const w = waardeVan(docs[p]!);
-        k[p] = w === null ? Infinity : aflopend ? -waarden.rank(w) : waarden.rank(w);
+        k[p] = w === null ? Infinity : aflopend ? -w : w;
       }
       return k;
     },
@@ -147,11 +143,10 @@ function valueRule<K extends number | string>(
  * matches fewer words; bijgewerkt (desc) stays the last tie-breaker. The profile id settles what remains.
  */
 function rules(index: EmbeddedIndex, sort: Sortering, tekst: Pick<TextMatch, 'woorden' | 'behouden'> | null): Rule[] {
-  const profiel = (doc: number) => index.profielen[doc]!;
-  const bijgewerkt = valueRule(index.bijgewerkt, true, (d) => profiel(d).bijgewerkt);
+  const bijgewerkt = valueRule(index.bijgewerkt, true, (d) => index.dagen[d]!);
   const sortRegels: Rule[] =
     sort === 'uren:asc' || sort === 'uren:desc'
-      ? [valueRule(index.uren, sort === 'uren:desc', (d) => profiel(d).urenPerWeek), bijgewerkt]
+      ? [valueRule(index.uren, sort === 'uren:desc', (d) => index.profielen[d]!.urenPerWeek), bijgewerkt]
       : [bijgewerkt];
   if (!tekst) return sortRegels;
 

@@ -1,47 +1,39 @@
 import { RoaringBitmap32 } from 'roaring';
 
 /**
- * One bitmap per distinct value of a small-domain field (hours 0-80, travel distance, the `bijgewerkt` day),
+ * One bitmap per distinct value of a small-domain number (hours 0-80, travel distance, the `bijgewerkt` day),
  * with the values kept in order: ranges become an OR of a few bitmaps and a sort walks the values in order.
  */
-export class SortedBitmaps<K extends number | string> {
-  private readonly perWaarde = new Map<K, RoaringBitmap32>();
-  private gesorteerd: K[] | null = null;
-  private rangen: Map<K, number> | null = null;
+export class SortedBitmaps {
+  private readonly perWaarde = new Map<number, RoaringBitmap32>();
+  private gesorteerd: number[] | null = null;
 
-  add(waarde: K, doc: number): void {
+  add(waarde: number, doc: number): void {
     let bitmap = this.perWaarde.get(waarde);
     if (!bitmap) {
       bitmap = new RoaringBitmap32();
       this.perWaarde.set(waarde, bitmap);
       this.gesorteerd = null;
-      this.rangen = null;
     }
     bitmap.add(doc);
   }
 
-  remove(waarde: K, doc: number): void {
+  remove(waarde: number, doc: number): void {
     this.perWaarde.get(waarde)?.remove(doc);
   }
 
   /** The distinct values in ascending order (values whose documents were all removed included). */
-  values(): readonly K[] {
-    this.gesorteerd ??= [...this.perWaarde.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  values(): readonly number[] {
+    this.gesorteerd ??= [...this.perWaarde.keys()].sort((a, b) => a - b);
     return this.gesorteerd;
   }
 
-  /** Position of a value in `values()`, for comparing documents without comparing strings. */
-  rank(waarde: K): number {
-    if (!this.rangen) this.rangen = new Map(this.values().map((w, i) => [w, i]));
-    return this.rangen.get(waarde) ?? -1;
-  }
-
-  bitmap(waarde: K): RoaringBitmap32 | undefined {
+  bitmap(waarde: number): RoaringBitmap32 | undefined {
     return this.perWaarde.get(waarde);
   }
 
   /** Documents with a value in [min, max]; either bound may be absent. */
-  range(min: K | undefined, max: K | undefined): RoaringBitmap32 {
+  range(min: number | undefined, max: number | undefined): RoaringBitmap32 {
     const delen: RoaringBitmap32[] = [];
     for (const w of this.values()) {
       if ((min === undefined || w >= min) && (max === undefined || w <= max)) delen.push(this.perWaarde.get(w)!);
@@ -50,7 +42,7 @@ export class SortedBitmaps<K extends number | string> {
   }
 
   /** Smallest and largest value among `docs`, or undefined when none of them has a value. */
-  minMax(docs: RoaringBitmap32): { min: K; max: K } | undefined {
+  minMax(docs: RoaringBitmap32): { min: number; max: number } | undefined {
     const waarden = this.values();
     let lo = 0;
     while (lo < waarden.length && !this.perWaarde.get(waarden[lo]!)!.intersects(docs)) lo++;

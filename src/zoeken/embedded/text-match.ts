@@ -3,11 +3,10 @@ import type { EmbeddedIndex } from './embedded-index';
 import type { Expansion } from './vocabulary';
 
 /** Meilisearch also reads at most ten words of a query; it keeps expansion and ranking work bounded. */
-export const MAX_QUERY_WORDS = 10;
+const MAX_QUERY_WORDS = 10;
 
 /** What one query word matches. */
 export interface WordMatch {
-  woord: string;
   termen: readonly Expansion[];
   /** Documents matching the word at all. */
   alle: RoaringBitmap32;
@@ -34,7 +33,7 @@ export function matchWords(index: EmbeddedIndex, q: string | undefined): WordMat
       if (post) perTypos[typos]!.push(post.docs);
     }
     const bitmaps = perTypos.map((delen) => RoaringBitmap32.orMany(delen)) as [RoaringBitmap32, RoaringBitmap32, RoaringBitmap32];
-    return { woord, termen, alle: RoaringBitmap32.orMany(bitmaps), perTypos: bitmaps };
+    return { termen, alle: RoaringBitmap32.orMany(bitmaps), perTypos: bitmaps };
   });
 }
 

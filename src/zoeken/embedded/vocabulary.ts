@@ -17,6 +17,24 @@ export function maxTypos(lengte: number, regels: TypoRules): number {
   return lengte >= regels.minWoordlengteEenTypfout ? 1 : 0;
 }
 
+/**
+ * Typos between a query word and a term: the Levenshtein distance, where a different first letter counts double
+ * as in Meilisearch (a five-letter word never matches with another first letter, `lassen` does not find `wassen`).
+ */
+export function typoCount(woord: string, term: string): number {
+  const d = distance(woord, term);
+  return woord[0] === term[0] ? d : d + 1;
+}
+
+/** Fewest typos between `woord` and any prefix of `term` whose length is within `max` of the word's. */
+export function prefixTypos(woord: string, term: string, max: number): number {
+  let beste = Infinity;
+  for (let lengte = Math.max(1, woord.length - max); lengte <= Math.min(term.length, woord.length + max); lengte++) {
+    beste = Math.min(beste, typoCount(woord, term.slice(0, lengte)));
+  }
+  return beste;
+}
+
 // Expansions are cheap to recompute; the bound only keeps a stream of distinct queries from hoarding memory.
 const MAX_CACHE = 10_000;
 
@@ -66,16 +84,30 @@ export class Vocabulary {
       const oud = typos.get(term);
       if (oud === undefined || n < oud) typos.set(term, n);
     };
-    for (const term of [woord, this.stam(woord), ...(this.synoniemen.get(woord) ?? [])]) {
+    for (const term of [woord, this.stam(woord)]) {
       if (this.termen.has(term)) zet(term, 0);
     }
     if (laatste) for (const term of this.metPrefix(woord)) zet(term, 0);
     const max = maxTypos(woord.length, this.regels);
+    // Synonyms also follow a word typed with typos, so "hefruck" finds what "heftruck" finds, reachtruck included.
+    // Meilisearch applies synonyms to the word as typed only; here a typo must never cost a user results.
+    for (const [sleutel, groep] of this.synoniemen) {
+      const n = sleutel === woord ? 0 : typoCount(woord, sleutel);
+      if (n <= max) for (const term of groep) if (this.termen.has(term)) zet(term, n);
+    }
     for (let lengte = woord.length - max; lengte <= woord.length + max; lengte++) {
       for (const term of this.perLengte.get(lengte) ?? []) {
-        if (typos.has(term)) continue;
-        const d = distance(woord, term);
-        if (d <= max) zet(term, d);
+        if (typos.get(term) === 0) continue;
+        const n = typoCount(woord, term);
+        if (n <= max) zet(term, n);
+      }
+    }
+    // The last word is a prefix with typos too, as in Meilisearch: "schonmaak" also finds "schoonmaakwerk".
+    if (laatste && max > 0) {
+      for (const term of this.termen) {
+        if (term.length < woord.length - max || typos.get(term) === 0) continue;
+        const n = prefixTypos(woord, term, max);
+        if (n <= max) zet(term, n);
       }
     }
     return [...typos].map(([term, n]) => ({ term, typos: n }));
