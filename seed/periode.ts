@@ -1,3 +1,5 @@
+import { PERIODE_MELDING, PERIODE_PATROON } from '../src/transparantie/periode';
+
 /** A calendar quarter as the period of an export: 'YYYY-Qn'. */
 export interface Periode {
   naam: string;
@@ -9,8 +11,8 @@ export interface Periode {
 
 /** Parses '2020-Q2' into its UTC bounds; throws a RangeError naming the expected form. */
 export function leesPeriode(naam: string): Periode {
-  const m = /^(\d{4})-Q([1-4])$/.exec(naam);
-  if (!m) throw new RangeError(`periode "${naam}" is ongeldig: verwacht een kwartaal zoals 2020-Q2`);
+  const m = PERIODE_PATROON.exec(naam);
+  if (!m) throw new RangeError(`periode "${naam}" is ongeldig: ${PERIODE_MELDING}`);
   const jaar = Number(m[1]);
   const kwartaal = Number(m[2]);
   return {
