@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { SearchConfig } from '../config/search-config';
+import type { ZoekService } from '../zoeken/zoek.service';
+import type { Contactformulier, Contactverzoek } from './contactverzoek';
+import type { ContactverzoekRepository } from './contactverzoek.repository';
+
+/** What the employer is told: where the request went, nothing more about the candidate. */
+export interface Ontvangstbevestiging {
+  referentie: string;
+  /** Name of the region whose werkgeversservicepunt handles the request. */
+  regioNaam: string;
+}
+
+export interface ContactverzoekServiceDeps {
+  repository: ContactverzoekRepository;
+  zoeken: ZoekService;
+  config: SearchConfig;
+}
+
+/** Short enough to read out on the phone (KV-1A2B-3C4D-5E6F), 48 random bits so references cannot be guessed. */
+function nieuweReferentie(): string {
+  return `KV-${randomBytes(6).toString('hex').toUpperCase().match(/.{4}/g)!.join('-')}`;
+}
+
+/** Employers' requests to get in touch with a candidate, routed to the WSP of the candidate's region. */
+export class ContactverzoekService {
+  constructor(private readonly deps: ContactverzoekServiceDeps) {}
+
+  /** Stores the request durably before it returns; null when the profile does not exist (any more). */
+  async dienIn(profielId: string, formulier: Contactformulier): Promise<Ontvangstbevestiging | null> {
+    const profiel = await this.deps.zoeken.profiel(profielId);
+    if (!profiel) return null;
+    const verzoek: Contactverzoek = { ...formulier, referentie: nieuweReferentie(), profielId, regio: profiel.regio, ingediend: new Date().toISOString() };
+    this.deps.repository.bewaar(verzoek);
+    return { referentie: verzoek.referentie, regioNaam: profiel.regioNaam };
+  }
+
+  /** For the werkgeversservicepunten: newest first, optionally only some regions. */
+  lijst(regios?: readonly number[]): (Contactverzoek & { regioNaam: string })[] {
+    const namen = new Map(this.deps.config.regios.map((r) => [r.nummer, r.naam]));
+    return this.deps.repository.lijst(regios).map((v) => ({ ...v, regioNaam: namen.get(v.regio) ?? `regio ${v.regio}` }));
+  }
+}
