@@ -2,24 +2,44 @@ import express, { type Express, type Request } from 'express';
 import type { Logger } from '../logging/logger';
 import type { SearchConfig } from '../config/search-config';
 import type { SyncService } from '../mirror/sync.service';
+import type { TransparantieService } from '../transparantie/transparantie.service';
+import type { ContactverzoekService } from '../contact/contactverzoek.service';
+import { webRoutes } from '../web/web.routes';
+import { contactverzoekenRoutes } from './contactverzoeken.routes';
 import type { ZoekService } from '../zoeken/zoek.service';
 import type { Identiteit } from '../toegang/api-sleutels';
 import { foutenMiddleware, stuurFout } from './fouten.middleware';
+import { doelgroepregisterRoutes } from './doelgroepregister.routes';
 import { healthRoutes, type HealthBron } from './health.routes';
 import { kandidatenRoutes } from './kandidaten.routes';
 import { maakOpenApiDocument } from './openapi';
 import { openApiRoutes } from './openapi.routes';
 import { syncRoutes } from './sync.routes';
 import { vereisRol } from './toegang.middleware';
+import { transparantieRoutes } from './transparantie.routes';
+import { beveiligingsheaders } from '../beveiliging/beveiligingsheaders.middleware';
+import { geldigeUrl } from '../beveiliging/geldige-url.middleware';
+import { rateLimieten, type RateLimietOpties } from '../beveiliging/rate-limiet.middleware';
+import { toegangsbeleid } from '../beveiliging/toegangsbeleid.middleware';
+import { ZOEKPADEN } from '../beveiliging/verzoeksoort';
 
 export interface AppDeps {
   logger: Logger;
   sleutelControle: (sleutel: string) => Identiteit | null;
   sync: SyncService;
   zoeken: ZoekService;
+  transparantie: TransparantieService;
+  contactverzoeken: ContactverzoekService;
+  /** The pages: in production they need a sign-in; the secret signs their session cookie. */
+  paginas: { productie: boolean; sessieGeheim: string };
   config: SearchConfig;
   health: HealthBron;
   maxJsonBody: string;
+  /** Development: the API documentation opens without a key (the rest of the API always needs one). */
+  apiDocsOpenbaar: boolean;
+  rateLimiet: RateLimietOpties;
+  /** Number of reverse proxies whose X-Forwarded-For is trusted for the client IP (0: none). */
+  trustProxy: number;
   versie: string;
 }
 
@@ -33,6 +53,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy > 0) app.set('trust proxy', deps.trustProxy);
+  app.use(beveiligingsheaders(), geldigeUrl());
 
   app.use((req, res, next) => {
     const start = process.hrtime.bigint();
@@ -43,11 +65,21 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use('/health', healthRoutes(deps.health));
+  const limieten = rateLimieten(deps.rateLimiet, deps.logger);
+  app.use(limieten.perIp, toegangsbeleid({ sleutelControle: deps.sleutelControle, apiDocsOpenbaar: deps.apiDocsOpenbaar }), limieten.perSleutel);
   app.use('/api', openApiRoutes(maakOpenApiDocument(deps.config, deps.versie)));
   app.use('/api/v1/sync', vereisRol(deps.sleutelControle, 'sonar-sync'), syncRoutes(deps.sync, { maxJsonBody: deps.maxJsonBody }));
 
-  app.use(['/api/v1/kandidaten', '/api/v1/facetten'], vereisRol(deps.sleutelControle, 'werkgever', 'intermediair', 'beheer'));
+  app.use([...ZOEKPADEN], vereisRol(deps.sleutelControle, 'werkgever', 'intermediair', 'beheer'));
   app.use('/api/v1', kandidatenRoutes(deps.zoeken, deps.config));
+  const cijfers = vereisRol(deps.sleutelControle, 'regiomanager', 'beheer');
+  app.use('/api/v1/transparantie', cijfers, transparantieRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle));
+  app.use('/api/v1/doelgroepregister', cijfers, doelgroepregisterRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle));
+  app.use('/api/v1/contactverzoeken', vereisRol(deps.sleutelControle, 'beheer'), contactverzoekenRoutes(deps.contactverzoeken, deps.config));
+  app.use(webRoutes({
+    ...deps.paginas, zoeken: deps.zoeken, transparantie: deps.transparantie, contactverzoeken: deps.contactverzoeken, config: deps.config,
+    sleutelControle: deps.sleutelControle, logger: deps.logger, naIdentiteit: limieten.perSleutel,
+  }));
 
   app.use((_req, res) => stuurFout(res, 404, 'niet_gevonden', 'deze route bestaat niet'));
   app.use(foutenMiddleware(deps.logger));

@@ -2,7 +2,8 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from '../logging/logger';
 import { OpslagFout, TeVeelVerwijderdFout } from '../mirror/mirror.errors';
 import { RegelTeLangFout } from '../mirror/sync-bron';
-import type { Veldfout } from '../sonar/validatiefouten';
+import { GeenSnapshotFout, OngeldigeKeuzeFout, SnapshotBestaatFout } from '../transparantie/transparantie.errors';
+import type { Veldfout } from '../validatie/veldfouten';
 
 /** A request that does not meet the API's contract; answered 400 with the field paths. */
 export class VerzoekFout extends Error {
@@ -39,6 +40,9 @@ export function foutenMiddleware(logger: Logger): ErrorRequestHandler {
     }
     if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return stuurFout(res, 415, 'niet_ondersteund', 'alleen UTF-8 wordt ondersteund');
     if (e instanceof TeVeelVerwijderdFout) return stuurFout(res, 409, 'te_veel_verwijderd', `${e.message}; er is niets verwerkt`);
+    if (e instanceof OngeldigeKeuzeFout) return stuurFout(res, 400, 'ongeldig_verzoek', e.message, [{ pad: e.veld, melding: e.message }]);
+    if (e instanceof GeenSnapshotFout) return stuurFout(res, 404, 'geen_snapshot', e.message);
+    if (e instanceof SnapshotBestaatFout) return stuurFout(res, 409, 'snapshot_bestaat', e.message);
     if (e instanceof OpslagFout) {
       logger.error({ fout: e.name, oorzaak: (e.cause as Error | undefined)?.message }, e.message);
       return stuurFout(res, 503, 'opslag_niet_beschikbaar', 'de opslag is tijdelijk niet beschikbaar; er is niets verwerkt, probeer het later opnieuw');

@@ -5,7 +5,13 @@ import type { SearchConfig } from '../config/search-config';
 import { OPLEIDINGSNIVEAUS, sonarRecordSchema, tombstoneSchema } from '../sonar/sonar-record.schema';
 import { FACETTEN } from '../zoeken/search-engine.port';
 import { kandidatenQuerySchema } from '../zoeken/zoekparameters';
+import {
+  doelgroepregisterTellingSchema, landelijkOverzichtSchema, periodeSchema, periodesSchema, regiorapportSchema, snapshotinfoSchema, trendSchema,
+} from '../transparantie/transparantie.schemas';
+import { registerBodySchema } from './doelgroepregister.routes';
+import { contactverzoekenQuerySchema } from './contactverzoeken.routes';
 import { facetwaardenQuerySchema, profielIdSchema } from './kandidaten.routes';
+import { rapportQuerySchema, snapshotBodySchema, trendQuerySchema } from './transparantie.routes';
 
 extendZodWithOpenApi(z);
 
@@ -67,6 +73,18 @@ const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']), engine: z.string(), profielen: z.number().int(), demo: z.boolean(), versie: z.string(), details: z.array(z.string()).optional(),
 }).openapi('Health');
 
+const contactverzoekenSchema = z.object({
+  aantal: z.number().int(),
+  contactverzoeken: z.array(z.object({
+    referentie: z.string().meta({ example: 'KV-1A2B-3C4D-5E6F' }),
+    profielId: z.string().meta({ description: 'Pseudoniem van de kandidaat' }),
+    regio: z.number().int().meta({ description: 'Arbeidsmarktregio van de kandidaat bij het verzoek: het werkgeversservicepunt dat het oppakt' }),
+    regioNaam: z.string(),
+    ingediend: z.string().meta({ description: 'ISO 8601, UTC' }),
+    organisatie: z.string(), contactpersoon: z.string(), email: z.string(), telefoon: z.string(), vacature: z.string(), toelichting: z.string(),
+  })),
+}).meta({ id: 'Contactverzoeken' });
+
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const fouten = {
   400: json(foutSchema, 'Ongeldige invoer; `velden` noemt de parameters of veldpaden'),
@@ -112,6 +130,44 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
     method: 'get', path: '/api/v1/facetten/{facet}', tags: ['zoeken'], security: beveiligd, summary: 'Zoeken binnen de waarden van één facet',
     request: { params: z.object({ facet: z.enum(FACETTEN) }), query: facetwaardenQuerySchema },
     responses: { 200: json(z.object({ facet: z.enum(FACETTEN), waarden: z.array(z.object({ waarde: z.string(), aantal: z.number().int() })) }), 'Waarden met aantallen'), ...fouten },
+  });
+
+  const cijfers = { tags: ['transparantie'], security: beveiligd };
+  registry.registerPath({
+    method: 'get', path: '/api/v1/transparantie', ...cijfers,
+    summary: 'Transparantie van klantprofielen: één regio per gemeente, of zonder regio het landelijk overzicht (rollen regiomanager voor de eigen regio\'s, beheer)',
+    description: 'Geteld uit dezelfde zoekindex als /api/v1/kandidaten. Zonder periode: de stand nu; met periode: het bevroren kwartaal (het lopende kwartaal zonder snapshot: live). CSV met ?formaat=csv of Accept: text/csv.',
+    request: { query: rapportQuerySchema(config.regios) },
+    responses: {
+      200: { description: 'Het rapport', content: { 'application/json': { schema: z.union([regiorapportSchema, landelijkOverzichtSchema]) }, 'text/csv': { schema: z.string().meta({ description: 'UTF-8 met BOM, puntkomma\'s, CRLF' }) } } },
+      ...fouten, 404: json(foutSchema, 'Geen snapshot van dit (voorbije) kwartaal'),
+    },
+  });
+  registry.registerPath({ method: 'get', path: '/api/v1/transparantie/periodes', ...cijfers, summary: 'Het lopende kwartaal en de bevroren kwartalen', responses: { 200: json(periodesSchema, 'Kwartalen'), ...fouten } });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/transparantie/trend', ...cijfers, summary: 'De klassen van één regio over de bevroren kwartalen',
+    request: { query: trendQuerySchema(config.regios) }, responses: { 200: json(trendSchema, 'Trend'), ...fouten },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/transparantie/snapshots', ...cijfers, summary: 'Een kwartaal bevriezen uit de huidige stand van de zoekindex (rol beheer)',
+    description: 'Gebeurt ook vanzelf bij de eerste sync na afloop van een kwartaal. Onveranderlijk.',
+    request: { body: { content: { 'application/json': { schema: snapshotBodySchema } } } },
+    responses: { 201: json(snapshotinfoSchema, 'Bevroren'), ...fouten, 409: json(foutSchema, 'Dit kwartaal is al bevroren') },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/doelgroepregister', tags: ['doelgroepregister'], security: beveiligd, summary: 'Aantallen in het doelgroepregister (regiomanager: de eigen regio\'s; beheer: alle)',
+    responses: { 200: json(z.object({ tellingen: z.array(doelgroepregisterTellingSchema) }), 'Per kwartaal en regio'), ...fouten },
+  });
+  registry.registerPath({
+    method: 'put', path: '/api/v1/doelgroepregister/{regio}/{periode}', tags: ['doelgroepregister'], security: beveiligd, summary: 'Het aantal in het doelgroepregister van een regio in een kwartaal zetten (rol beheer)',
+    request: { params: z.object({ regio: z.string().meta({ description: 'Regionummer of naam', example: '25' }), periode: periodeSchema }), body: { content: { 'application/json': { schema: registerBodySchema } } } },
+    responses: { 200: json(doelgroepregisterTellingSchema, 'Opgeslagen'), ...fouten },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/contactverzoeken', tags: ['contactverzoeken'], security: beveiligd,
+    summary: 'Contactverzoeken van werkgevers, nieuwste eerst, voor de werkgeversservicepunten (rol beheer)',
+    request: { query: contactverzoekenQuerySchema },
+    responses: { 200: json(contactverzoekenSchema, 'De contactverzoeken'), ...fouten },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

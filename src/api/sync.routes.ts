@@ -3,20 +3,13 @@ import { z } from 'zod';
 import { leesArray, leesNdjson } from '../mirror/sync-bron';
 import type { SyncService } from '../mirror/sync.service';
 import { sonarRecordSchema } from '../sonar/sonar-record.schema';
-import { naarVeldfouten } from '../sonar/validatiefouten';
 import { VerzoekFout } from './fouten.middleware';
+import { leesPadParameter, leesQuery } from './lees-parameters';
 
 const syncQuerySchema = z.object({
   modus: z.enum(['bijwerken', 'volledig']).default('bijwerken'),
   forceer: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 }).strict();
-
-/** Parses a query string with a strict schema; unknown or bad parameters give 400 naming them. */
-export function leesQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new VerzoekFout('ongeldige queryparameters', naarVeldfouten(parsed.error.issues));
-  return parsed.data;
-}
 
 /** Sonar's sync routes: a thin layer over SyncService. */
 export function syncRoutes(sync: SyncService, opts: { maxJsonBody: string }): Router {
@@ -45,9 +38,8 @@ export function syncRoutes(sync: SyncService, opts: { maxJsonBody: string }): Ro
   });
 
   router.delete('/profielen/:klantnummer', async (req, res) => {
-    const klantnummer = sonarRecordSchema.shape.klantnummer.safeParse(req.params.klantnummer);
-    if (!klantnummer.success) throw new VerzoekFout('ongeldig klantnummer', naarVeldfouten(klantnummer.error.issues).map((f) => ({ ...f, pad: 'klantnummer' })));
-    res.json({ verwijderd: (await sync.verwijder(klantnummer.data)) ? 1 : 0 });
+    const klantnummer = leesPadParameter(sonarRecordSchema.shape.klantnummer, req.params.klantnummer, 'klantnummer');
+    res.json({ verwijderd: (await sync.verwijder(klantnummer)) ? 1 : 0 });
   });
 
   return router;

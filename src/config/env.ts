@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { pseudonymSecretBits } from '../anonimisering/pseudoniem';
+import { validatePseudonymSecret } from '../anonimisering/pseudoniem';
 import { apiSleutelsSchema, DEMO_SLEUTELS, type ApiSleutel } from '../toegang/api-sleutels';
 import { ConfigError } from './config-error';
 
@@ -26,6 +27,16 @@ const envSchema = z.object({
   /** Largest JSON-array sync body; NDJSON is streamed and only limited per line. */
   KV_MAX_JSON_BODY: z.string().regex(/^\d+(kb|mb|gb)$/i).default('64mb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per window on search and pages, per API key and per client IP; defaults depend on NODE_ENV. */
+  KV_RATE_LIMIT_PER_SLEUTEL: z.coerce.number().int().min(1).optional(),
+  KV_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).optional(),
+  KV_RATE_LIMIT_VENSTER_S: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Reverse proxies in front of the service whose X-Forwarded-For is trusted; 0 means clients connect directly. */
+  KV_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** How often an unreachable search engine is checked, and its index rebuilt once it answers again. */
+  KV_HERSTEL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Signs the pages' session cookie; at least 32 characters. Changing it signs everybody out. */
+  KV_SESSION_SECRET: z.string().min(32, 'KV_SESSION_SECRET moet minstens 32 tekens lang zijn').optional(),
 });
 
 export interface Env {
@@ -42,9 +53,22 @@ export interface Env {
   meili: { host: string; apiKey?: string; indexUid: string; timeoutMs: number } | null;
   maxVerwijderaandeel: number;
   maxJsonBody: string;
+  rateLimiet: { perSleutel: number; perIp: number; vensterMs: number };
+  trustProxy: number;
+  herstelIntervalMs: number;
+  sessieGeheim: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   waarschuwingen: string[];
 }
+
+/**
+ * Production limits a person using the pages or an employer's application stays far below, and a scraper does not;
+ * elsewhere limits so high that tests and benchmarks are never throttled (the middleware still runs).
+ */
+const RATE_LIMIET_STANDAARD = {
+  production: { perSleutel: 1200, perIp: 1200 },
+  anders: { perSleutel: 1_000_000, perIp: 1_000_000 },
+} as const;
 
 // Development only: a fixed secret keeps pseudonyms stable between restarts of a local demo.
 const DEV_PSEUDONYM_SECRET = 'ontwikkeling-alleen-niet-voor-productie-0123456789abcdef0123456789';
@@ -91,7 +115,8 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     pseudonymSecret = DEV_PSEUDONYM_SECRET;
     waarschuwingen.push('KV_PSEUDONYM_SECRET niet gezet: het vaste ontwikkelgeheim wordt gebruikt. Nooit zo in productie.');
   }
-  if (pseudonymSecretBits(pseudonymSecret) < 256) throw new ConfigError('KV_PSEUDONYM_SECRET moet minstens 256 bits bevatten (bijv. 64 hextekens)');
+  const geheim = validatePseudonymSecret(pseudonymSecret);
+  if (!geheim.ok) throw new ConfigError(`KV_PSEUDONYM_SECRET: ${geheim.melding}`);
 
   let apiSleutels = leesSleutels(raw);
   let demoSleutels = false;
@@ -102,7 +127,12 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     waarschuwingen.push(`Geen API-sleutels ingesteld: demosleutels actief:\n${DEMO_SLEUTELS.map((s) => `  ${s.rol.padEnd(13)} ${s.sleutel}${s.regios ? ` (regio's ${s.regios.join(', ')})` : ''}`).join('\n')}`);
   }
 
+  // Without a configured secret a random one: safe, but sign-ins end at every restart and are not shared between instances.
+  const sessieGeheim = raw.KV_SESSION_SECRET ?? randomBytes(32).toString('hex');
+  if (productie && raw.KV_SESSION_SECRET === undefined) waarschuwingen.push('KV_SESSION_SECRET niet gezet: aanmeldingen op de pagina\'s vervallen bij elke herstart.');
+
   if (raw.SEARCH_ENGINE === 'meilisearch' && !raw.MEILI_HOST) throw new ConfigError('SEARCH_ENGINE=meilisearch vraagt MEILI_HOST');
+  const rateLimietStandaard = RATE_LIMIET_STANDAARD[productie ? 'production' : 'anders'];
 
   return {
     nodeEnv: raw.NODE_ENV,
@@ -117,6 +147,14 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     meili: raw.MEILI_HOST ? { host: raw.MEILI_HOST, apiKey: raw.MEILI_API_KEY, indexUid: raw.MEILI_INDEX, timeoutMs: raw.MEILI_TIMEOUT_MS } : null,
     maxVerwijderaandeel: raw.KV_MAX_VERWIJDERAANDEEL,
     maxJsonBody: raw.KV_MAX_JSON_BODY,
+    rateLimiet: {
+      perSleutel: raw.KV_RATE_LIMIT_PER_SLEUTEL ?? rateLimietStandaard.perSleutel,
+      perIp: raw.KV_RATE_LIMIT_PER_IP ?? rateLimietStandaard.perIp,
+      vensterMs: raw.KV_RATE_LIMIT_VENSTER_S * 1000,
+    },
+    trustProxy: raw.KV_TRUST_PROXY,
+    herstelIntervalMs: raw.KV_HERSTEL_INTERVAL_MS,
+    sessieGeheim,
     logLevel: raw.LOG_LEVEL,
     waarschuwingen,
   };

@@ -4,7 +4,7 @@ import { anonimiseer } from '../anonimisering/anonimiseer';
 import type { SearchConfig } from '../config/search-config';
 import type { Logger } from '../logging/logger';
 import { sonarRecordSchema, tombstoneSchema } from '../sonar/sonar-record.schema';
-import { naarVeldfouten, type Veldfout } from '../sonar/validatiefouten';
+import { naarVeldfouten, type Veldfout } from '../validatie/veldfouten';
 import type { SearchEngine } from '../zoeken/search-engine.port';
 import type { MirrorRepository, MirrorTransactie } from './mirror.repository';
 import { TeVeelVerwijderdFout } from './mirror.errors';
@@ -55,8 +55,11 @@ export interface SyncServiceDeps {
   pseudoniem: (klantnummer: string) => string;
   maxVerwijderaandeel: number;
   logger: Logger;
-  /** Called after every committed sync (the transparency snapshots hook in here). */
-  naSync?: (resultaat: Syncresultaat) => Promise<void> | void;
+  /**
+   * Called inside the sync slot before a sync changes anything, so a quarter's state can be frozen before the
+   * first sync after that quarter ends (the transparency snapshots hook in here).
+   */
+  voorSync?: () => Promise<void> | void;
 }
 
 /**
@@ -79,6 +82,7 @@ export class SyncService {
 
   async verwijder(klantnummer: string): Promise<boolean> {
     return this.slot.runExclusive(async () => {
+      await this.deps.voorSync?.();
       const tx = this.deps.repository.begin();
       let bestond: boolean;
       const id = this.deps.pseudoniem(klantnummer);
@@ -106,6 +110,7 @@ export class SyncService {
       ontvangen: 0, toegevoegd: 0, bijgewerkt: 0, ongewijzigd: 0, verwijderd: 0, geweigerd: 0, nietInDoelgroepregister: 0,
       weigeringen: [], index: 'bijgewerkt',
     };
+    await this.deps.voorSync?.();
     const gewijzigd = new Map<string, Kandidaatprofiel>();
     const verwijderd = new Set<string>();
     const aantalVooraf = repository.aantal();
@@ -184,7 +189,6 @@ export class SyncService {
     }
     r.index = this.indexAchterstand ? 'achterstand' : 'bijgewerkt';
     this.deps.logger.info({ sync: { ...r, weigeringen: undefined } }, 'sync verwerkt');
-    await this.deps.naSync?.(r);
     return r;
   }
 

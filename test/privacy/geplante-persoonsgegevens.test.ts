@@ -41,6 +41,21 @@ describe('planted personal data', () => {
     antwoorden.push((await request(svc.app).get('/health')).text);
     antwoorden.push(JSON.stringify(await svc.engine.search({ q: 'heftruck', hitsPerPage: 100, facets: ['vaardigheid', 'competentie', 'taaksoort', 'affiniteit'] })));
     antwoorden.push(JSON.stringify([...svc.repository.alle()]));
+    // The pages: search (whole page and the script's fragment), several planted profiles, the dashboard and its CSV.
+    const pagina = async (pad: string) => antwoorden.push((await request(svc.app).get(pad).set('Accept', 'text/html')).text);
+    const ids = [...svc.repository.alle()].slice(0, 5).map((p) => p.id);
+    const regio = (await svc.engine.get(ids[0]!))!.regio;
+    for (const pad of ['/', '/?q=heftruck&hitsPerPage=100', '/zoeken/resultaten?q=orderpicken&hitsPerPage=100', ...ids.map((id) => `/kandidaten/${id}`),
+      '/transparantie', `/transparantie?regio=${regio}`, `/transparantie?regio=${regio}&formaat=csv`]) await pagina(pad);
+    // A contactverzoek for a planted profile: the form with its errors, the confirmation and the WSP's list.
+    const browser = request.agent(svc.app);
+    const formulier = await browser.get(`/kandidaten/${ids[0]}`);
+    const _csrf = /name="_csrf" value="([0-9a-f]+)"/.exec(formulier.text)![1]!;
+    antwoorden.push((await browser.post(`/kandidaten/${ids[0]}/interesse`).type('form').send({ _csrf, organisatie: 'Werkgever BV' })).text);
+    const verzonden = await browser.post(`/kandidaten/${ids[0]}/interesse`).type('form')
+      .send({ _csrf, organisatie: 'Werkgever BV', contactpersoon: 'A. de Vries', email: 'hr@werkgever.example', telefoon: '024 123 45 67', vacature: 'Orderpicker' });
+    antwoorden.push(verzonden.text, (await browser.get(verzonden.headers.location!)).text);
+    antwoorden.push((await request(svc.app).get('/api/v1/contactverzoeken').set(bearer(SLEUTELS.beheer))).text);
   });
   afterAll(async () => { await svc.stop(); });
 
@@ -53,6 +68,11 @@ describe('planted personal data', () => {
 
   it('appear in no answer', () => {
     const alles = antwoorden.join('\n');
+    // The pages and the contactverzoek really showed the planted profiles (so the check is not vacuous).
+    expect(alles).toContain('Heftruck rijden');
+    expect(alles).toContain('Uw interesse is doorgegeven');
+    expect(alles).toContain('van de 5 onderdelen ingevuld');
+    expect(alles).toContain('"organisatie":"Werkgever BV"');
     expect(markers.filter((m) => alles.includes(m))).toEqual([]);
   });
 
