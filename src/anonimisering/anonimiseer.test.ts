@@ -1,5 +1,6 @@
 import { composeIBAN } from 'ibantools';
 import { loadSearchConfig, type SearchConfig } from '../config/search-config';
+import { maakKlantprofiel, maakRecord } from '../../test/support/sonar-records';
 import type { Klantprofiel, SonarRecord } from '../sonar/sonar-record.schema';
 import { anonimiseer, isDoelgroeper, type AnonimiseerResultaat } from './anonimiseer';
 import type { Kandidaatprofiel } from './kandidaatprofiel';
@@ -10,40 +11,8 @@ const config = loadSearchConfig();
 const pseudoniem = createPseudonimiseerder('sleutel-voor-de-anonimiseertest-0123456789');
 const deps = { config, pseudoniem };
 
-function klantprofiel(overrides: Partial<Klantprofiel> = {}): Klantprofiel {
-  return {
-    opleidingen: [{ niveau: 'mbo-2', richting: 'Logistiek', diploma: true }],
-    vaardigheden: ['Heftruck rijden', 'Orderpicken'],
-    competenties: ['Nauwkeurig', 'Samenwerken'],
-    affiniteiten: ['Werken met dieren'],
-    beroepssectoren: ['Transport en logistiek'],
-    taaksoorten: ['Inpakken', 'Sorteren'],
-    werkervaring: [{ beroep: 'Orderpicker', jaren: 2 }],
-    beschikbaarheid: { urenPerWeek: 24, dagdelen: ['ma-ochtend', 'di-ochtend'] },
-    reisafstandKm: 15,
-    vervoer: { rijbewijs: ['B'], eigenVervoer: true },
-    toelichting: 'Jan belt liever niet.',
-    ...overrides,
-  };
-}
-
-function record(overrides: Partial<SonarRecord> = {}): SonarRecord {
-  return {
-    klantnummer: 'S0001234567',
-    bsn: '123456782',
-    naam: { voornaam: 'Jan', tussenvoegsel: 'de', achternaam: 'Vries' },
-    geboortedatum: '1994-03-12',
-    adres: { straat: 'Molenstraat', huisnummer: '12a', postcode: '6511 AB', woonplaats: 'Nijmegen' },
-    telefoon: '06-12345678',
-    email: 'jan.devries@example.nl',
-    gemeenteCode: 'GM0268',
-    dienstverlener: 'UWV',
-    doelgroepregister: { ingeschreven: true, grondslag: 'wajong' },
-    klantprofiel: klantprofiel(),
-    gewijzigdOp: '2020-06-30T12:00:00Z',
-    ...overrides,
-  };
-}
+const klantprofiel = maakKlantprofiel;
+const record = (overrides: Partial<SonarRecord> = {}): SonarRecord => maakRecord(1234567, overrides);
 
 function profielVan(resultaat: AnonimiseerResultaat): Kandidaatprofiel {
   if (!resultaat.ok) throw new Error(`verwacht ok, kreeg ${JSON.stringify(resultaat.fouten)}`);

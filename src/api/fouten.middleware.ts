@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from '../logging/logger';
-import { OpslagFout, TeVeelVerwijderdFout } from '../mirror/mirror.errors';
+import { TeVeelVerwijderdFout } from '../mirror/mirror.errors';
+import { OpslagFout } from '../opslag/opslag-fout';
 import { RegelTeLangFout } from '../mirror/sync-bron';
 import { GeenSnapshotFout, OngeldigeKeuzeFout, SnapshotBestaatFout } from '../transparantie/transparantie.errors';
 import type { Veldfout } from '../validatie/veldfouten';

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { OpslagFout } from '../mirror/mirror.errors';
+import type Database from 'better-sqlite3';
+import { OpslagFout } from '../opslag/opslag-fout';
 import type { Contactverzoek } from './contactverzoek';
+import { openDatabase } from '../opslag/sqlite';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS contactverzoeken (
@@ -34,16 +33,7 @@ export class ContactverzoekRepository {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    try {
-      this.db = new Database(path.join(dataDir, 'contactverzoeken.sqlite'));
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('busy_timeout = 5000');
-      this.db.exec(SCHEMA);
-    } catch (err) {
-      throw new OpslagFout('de database met contactverzoeken kan niet worden geopend', { cause: err });
-    }
+    this.db = openDatabase(dataDir, 'contactverzoeken.sqlite', SCHEMA, 'de database met contactverzoeken');
   }
 
   bewaar(v: Contactverzoek): void {

@@ -1,8 +1,3 @@
-/** The durable mirror could not read or write (disk full, corrupt file, ...). Maps to 503 with a plain message. */
-export class OpslagFout extends Error {
-  override readonly name = 'OpslagFout';
-}
-
 /** A full export would remove more of the mirror than allowed; nothing was applied. */
 export class TeVeelVerwijderdFout extends Error {
   override readonly name = 'TeVeelVerwijderdFout';

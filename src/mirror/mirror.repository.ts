@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
-import { OpslagFout } from './mirror.errors';
+import { OpslagFout } from '../opslag/opslag-fout';
+import { openDatabase } from '../opslag/sqlite';
 
 export type Upsertuitkomst = 'toegevoegd' | 'bijgewerkt' | 'ongewijzigd';
 
@@ -46,16 +45,7 @@ export class MirrorRepository {
   private transactieOpen = false;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    try {
-      this.db = new Database(path.join(dataDir, 'mirror.sqlite'));
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('busy_timeout = 5000');
-      this.db.exec(SCHEMA);
-    } catch (err) {
-      throw new OpslagFout('de mirror-database kan niet worden geopend', { cause: err });
-    }
+    this.db = openDatabase(dataDir, 'mirror.sqlite', SCHEMA, 'de mirror-database');
   }
 
   private wrap<T>(actie: string, fn: () => T): T {

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { OpslagFout } from '../mirror/mirror.errors';
+import type Database from 'better-sqlite3';
+import { OpslagFout } from '../opslag/opslag-fout';
 import { SnapshotBestaatFout } from './transparantie.errors';
 import { snapshotinfoSchema, snapshotSchema, type Snapshot, type Snapshotinfo } from './transparantie.schemas';
+import { openDatabase } from '../opslag/sqlite';
 
 // Immutability is enforced by the database as well, so no later code path can rewrite a frozen quarter.
 const SCHEMA = `
@@ -30,16 +29,7 @@ export class SnapshotRepository {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    try {
-      this.db = new Database(path.join(dataDir, 'transparantie.sqlite'));
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('busy_timeout = 5000');
-      this.db.exec(SCHEMA);
-    } catch (err) {
-      throw new OpslagFout('de snapshotdatabase kan niet worden geopend', { cause: err });
-    }
+    this.db = openDatabase(dataDir, 'transparantie.sqlite', SCHEMA, 'de snapshotdatabase');
   }
 
   /** Stores a new snapshot; throws SnapshotBestaatFout when its quarter is already frozen. */

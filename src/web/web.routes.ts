@@ -6,7 +6,7 @@ import { profielIdSchema } from '../api/kandidaten.routes';
 import type { ContactverzoekService } from '../contact/contactverzoek.service';
 import type { SearchConfig } from '../config/search-config';
 import type { Logger } from '../logging/logger';
-import { OpslagFout } from '../mirror/mirror.errors';
+import { OpslagFout } from '../opslag/opslag-fout';
 import type { Identiteit } from '../toegang/api-sleutels';
 import { GeenSnapshotFout, OngeldigeKeuzeFout } from '../transparantie/transparantie.errors';
 import type { TransparantieService } from '../transparantie/transparantie.service';
