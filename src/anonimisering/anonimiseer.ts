@@ -2,7 +2,7 @@ import type { SearchConfig } from '../config/search-config';
 import type { Opleidingsniveau, SonarRecord } from '../sonar/sonar-record.schema';
 import type { Kandidaatprofiel } from './kandidaatprofiel';
 import { bepaalProfielvulling, bepaalTransparantieklasse } from './profielvulling';
-import { screenTekst, type ScreeningContext } from './screening';
+import { maakScreener, type ScreeningContext } from './screening';
 
 export interface AnonimiseerDeps {
   config: Pick<SearchConfig, 'gemeenten' | 'opleidingsniveaus' | 'transparantie'>;
@@ -34,8 +34,7 @@ export function anonimiseer(record: SonarRecord, deps: AnonimiseerDeps): Anonimi
   const gemeente = config.gemeenten.get(record.gemeenteCode);
   if (gemeente === undefined) return { ok: false, fouten: [{ pad: 'gemeenteCode', melding: 'onbekende CBS-gemeentecode' }] };
 
-  const context = screeningContext(record);
-  const screen = (tekst: string) => screenTekst(tekst, context);
+  const screen = maakScreener(screeningContext(record));
   const lijst = (waarden: readonly string[]) => schoneLijst(waarden, screen);
   const kp = record.klantprofiel;
 

@@ -78,24 +78,38 @@ export function voldoetAanElfproef(cijfers: string): boolean {
  * Tidies what is left (whitespace, empty brackets, dangling punctuation). Returns null when no letter remains.
  */
 export function screenTekst(tekst: string, context: ScreeningContext): string | null {
-  const zoekers: ((t: string) => Bereik[])[] = [
-    (t) => treffers(t, EMAIL),
-    (t) => treffers(t, KLANTNUMMER),
+  return maakScreener(context)(tekst);
+}
+
+/**
+ * `screenTekst` for one record: the name and street searchers are prepared once for all of its values, and the
+ * number searchers only run on values with a digit (e-mail on values with an "@"): most values are plain words
+ * such as "Heftruck rijden", and a national export screens millions of them.
+ */
+export function maakScreener(context: ScreeningContext): (tekst: string) => string | null {
+  const namen = [
+    naamZoeker(context.straten, { perWoord: false, huisnummer: true }),
+    naamZoeker(context.namen, { perWoord: true, huisnummer: false }),
+  ];
+  const metCijfers = [
+    (t: string) => treffers(t, KLANTNUMMER),
     ibans,
     // After IBANs, whose account digits look like a phone number.
     telefoonnummersEnBsns,
     postcodes,
-    naamZoeker(context.straten, { perWoord: false, huisnummer: true }),
-    naamZoeker(context.namen, { perWoord: true, huisnummer: false }),
   ];
-  let rest = tekst;
-  for (const zoek of zoekers) {
-    const voor = rest;
-    rest = knip(voor, zoek(voor).map((bereik) => metLabel(voor, bereik)));
-  }
-  // Values where nothing was found only get their whitespace normalised: "Stap 1)" or "..." stay as typed.
-  const netjes = rest === tekst ? tekst.replace(/\s+/g, ' ').trim() : ruimOp(rest);
-  return /\p{L}/u.test(netjes) ? netjes : null;
+  const email = (t: string) => treffers(t, EMAIL);
+  return (tekst) => {
+    const zoekers = [...(tekst.includes('@') ? [email] : []), ...(/\p{N}/u.test(tekst) ? metCijfers : []), ...namen];
+    let rest = tekst;
+    for (const zoek of zoekers) {
+      const voor = rest;
+      rest = knip(voor, zoek(voor).map((bereik) => metLabel(voor, bereik)));
+    }
+    // Values where nothing was found only get their whitespace normalised: "Stap 1)" or "..." stay as typed.
+    const netjes = rest === tekst ? tekst.replace(/\s+/g, ' ').trim() : ruimOp(rest);
+    return /\p{L}/u.test(netjes) ? netjes : null;
+  };
 }
 
 function treffers(tekst: string, patroon: RegExp, accepteer: (m: RegExpExecArray) => boolean = () => true): Bereik[] {
