@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+
+export const GEBRUIK = `Gebruik: npm run bench -- [opties]
+
+  --profielen N        aantal profielen in de landelijke export (standaard 250000, over alle 35 regio's)
+  --seed S             startwaarde van de generator (standaard 42)
+  --duur S             seconden per HTTP-meting, bij 1 en bij 16 clients (standaard 10)
+  --engine-seconden S  hoogstens zoveel seconden meten per zoekmachine (standaard 60)
+  --zonder-baselines   Orama en MiniSearch overslaan (hun budget telt dan als niet gemeten)
+  --check              eindig met code 1 als een budget niet gehaald is
+  -h, --help           deze tekst
+`;
+
+export interface BenchOpties {
+  profielen: number;
+  seed: number;
+  duurS: number;
+  engineSeconden: number;
+  baselines: boolean;
+  check: boolean;
+}
+
+export class OptieFout extends Error {
+  override readonly name = 'OptieFout';
+}
+
+function geheel(naam: string, waarde: string | undefined, standaard: number, min: number): number {
+  if (waarde === undefined) return standaard;
+  if (!/^\d+$/.test(waarde) || Number(waarde) < min) throw new OptieFout(`--${naam} verwacht een geheel getal van minstens ${min}, niet "${waarde}"`);
+  return Number(waarde);
+}
+
+/** Reads the command line; null means: print the usage and stop. */
+export function leesOpties(argv: readonly string[]): BenchOpties | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        profielen: { type: 'string' },
+        seed: { type: 'string' },
+        duur: { type: 'string' },
+        'engine-seconden': { type: 'string' },
+        'zonder-baselines': { type: 'boolean' },
+        check: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new OptieFout((err as Error).message);
+  }
+  if (values.help) return null;
+  return {
+    profielen: geheel('profielen', values.profielen, 250_000, 100),
+    seed: geheel('seed', values.seed, 42, 0),
+    duurS: geheel('duur', values.duur, 10, 1),
+    engineSeconden: geheel('engine-seconden', values['engine-seconden'], 60, 1),
+    baselines: !values['zonder-baselines'],
+    check: values.check ?? false,
+  };
+}
