@@ -309,6 +309,8 @@ function woordenIn(tekst: string): { woord: string; start: number; eind: number 
 
 /** Lower case without combining marks, with for every folded position the index of its source character. */
 function vouw(tekst: string): { gevouwen: string; herkomst: number[] } {
+  // Plain ASCII folds to lower case one to one; only other text needs the per-character decomposition.
+  if (/^[\x00-\x7f]*$/.test(tekst)) return { gevouwen: tekst.toLowerCase(), herkomst: Array.from({ length: tekst.length + 1 }, (_, k) => k) };
   let gevouwen = '';
   const herkomst: number[] = [];
   let i = 0;

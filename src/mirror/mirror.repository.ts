@@ -14,7 +14,6 @@ export interface MirrorTransactie {
   markeerGezien(id: string): void;
   /** Ids in the mirror that the full export did not name (after its own upserts and removals). */
   nietGezien(): string[];
-  aantal(): number;
   commit(): void;
   rollback(): void;
 }
@@ -43,9 +42,15 @@ CREATE TABLE IF NOT EXISTS doelgroepregister (
 export class MirrorRepository {
   private readonly db: Database.Database;
   private transactieOpen = false;
+  /**
+   * Committed number of profiles, kept up to date at each commit: a count(*) over the national mirror blocks the
+   * event loop for ~100 ms, and on this one connection it would also see a sync's uncommitted rows.
+   */
+  private telling: number;
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir, 'mirror.sqlite', SCHEMA, 'de mirror-database');
+    this.telling = this.wrap('tellen', () => (this.db.prepare('SELECT count(*) AS n FROM profielen').get() as { n: number }).n);
   }
 
   private wrap<T>(actie: string, fn: () => T): T {
@@ -69,10 +74,19 @@ export class MirrorRepository {
     });
     this.transactieOpen = true;
     const markeer = db.prepare('INSERT OR IGNORE INTO temp.gezien (id) VALUES (?)');
-    const afsluiten = (sql: string) => {
+    let verschil = 0;
+    const afsluiten = (sql: 'COMMIT' | 'ROLLBACK') => {
       if (!this.transactieOpen) return;
-      this.transactieOpen = false;
-      this.wrap(sql, () => { if (db.inTransaction) db.exec(sql); });
+      try {
+        this.wrap(sql, () => { if (db.inTransaction) db.exec(sql); });
+      } catch (err) {
+        // A COMMIT that fails (disk full) can leave the transaction open: end it, so nothing of it stays pending.
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      } finally {
+        this.transactieOpen = false;
+      }
+      if (sql === 'COMMIT') this.telling += verschil;
     };
     return {
       upsert: (profiel) => this.wrap('profiel opslaan', () => {
@@ -80,20 +94,26 @@ export class MirrorRepository {
         const oud = get.get(profiel.id);
         if (oud?.data === data) return 'ongewijzigd';
         insert.run(profiel.id, data);
-        return oud ? 'bijgewerkt' : 'toegevoegd';
+        if (oud) return 'bijgewerkt';
+        verschil++;
+        return 'toegevoegd';
       }),
-      verwijder: (id) => this.wrap('profiel verwijderen', () => del.run(id).changes > 0),
+      verwijder: (id) => this.wrap('profiel verwijderen', () => {
+        const weg = del.run(id).changes > 0;
+        if (weg) verschil--;
+        return weg;
+      }),
       markeerGezien: (id) => { this.wrap('export bijhouden', () => markeer.run(id)); },
       nietGezien: () => this.wrap('export vergelijken', () =>
         db.prepare<[], { id: string }>('SELECT p.id FROM profielen p WHERE NOT EXISTS (SELECT 1 FROM temp.gezien g WHERE g.id = p.id)').all().map((r) => r.id)),
-      aantal: () => this.wrap('tellen', () => this.aantal()),
       commit: () => afsluiten('COMMIT'),
       rollback: () => afsluiten('ROLLBACK'),
     };
   }
 
+  /** Committed profiles; a sync in progress is not counted until it commits. */
   aantal(): number {
-    return this.wrap('tellen', () => (this.db.prepare('SELECT count(*) AS n FROM profielen').get() as { n: number }).n);
+    return this.telling;
   }
 
   get(id: string): Kandidaatprofiel | null {
