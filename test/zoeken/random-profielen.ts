@@ -2,17 +2,8 @@ import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel'
 import { OPLEIDINGSNIVEAUS } from '../../src/sonar/sonar-record.schema';
 import { maakProfiel } from './fixtures';
 
-/** mulberry32: a small seeded PRNG, so every run of a randomized test sees the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One seeded generator for tests and benchmarks.
+export { prng } from '../../bench/willekeur';
 
 export type Rng = () => number;
 
