@@ -3,7 +3,7 @@ import split2 from 'split2';
 import type { Bronitem } from './sync.service';
 
 /** Longest NDJSON line accepted; one Sonar record is a few kilobytes. */
-export const MAX_REGELLENGTE = 1024 * 1024;
+const MAX_REGELLENGTE = 1024 * 1024;
 
 /** A line longer than MAX_REGELLENGTE: the whole request is refused, since the stream cannot be resynchronised. */
 export class RegelTeLangFout extends Error {

@@ -3,7 +3,7 @@ import type { SearchConfig } from '../config/search-config';
 import { FACETTEN, type FacetNaam, type SearchEngine, type Zoekresultaat, type Zoekvraag } from './search-engine.port';
 
 /** Below this many hits the answer suggests which single filter to drop. */
-export const RELAXATIE_DREMPEL = 10;
+const RELAXATIE_DREMPEL = 10;
 
 export interface Relaxatie { parameter: string; totalHits: number }
 

@@ -27,7 +27,7 @@ export function typoCount(woord: string, term: string): number {
 }
 
 /** Fewest typos between `woord` and any prefix of `term` whose length is within `max` of the word's. */
-export function prefixTypos(woord: string, term: string, max: number): number {
+function prefixTypos(woord: string, term: string, max: number): number {
   let beste = Infinity;
   for (let lengte = Math.max(1, woord.length - max); lengte <= Math.min(term.length, woord.length + max); lengte++) {
     beste = Math.min(beste, typoCount(woord, term.slice(0, lengte)));
