@@ -14,6 +14,9 @@ export class VerzoekFout extends Error {
   }
 }
 
+/** Seconds a client should wait before retrying after a 503. */
+export const RETRY_AFTER_S = '5';
+
 export interface FoutAntwoord { fout: { code: string; melding: string; velden?: Veldfout[] } }
 
 export function stuurFout(res: Response, status: number, code: string, melding: string, velden?: Veldfout[]): void {
@@ -21,8 +24,11 @@ export function stuurFout(res: Response, status: number, code: string, melding: 
   res.status(status).json(body);
 }
 
-/** The engine adapters throw this family when the engine cannot be reached (503). */
-function isOnbereikbaar(err: unknown): boolean {
+/**
+ * The engine adapters throw this error when the engine cannot be reached (503, for the API and the pages alike).
+ * Recognised by name, so the HTTP layer does not depend on one adapter.
+ */
+export function isZoekmachineOnbereikbaar(err: unknown): boolean {
   return err instanceof Error && err.name === 'ZoekmachineOnbereikbaarError';
 }
 
@@ -48,8 +54,8 @@ export function foutenMiddleware(logger: Logger): ErrorRequestHandler {
       logger.error({ fout: e.name, oorzaak: (e.cause as Error | undefined)?.message }, e.message);
       return stuurFout(res, 503, 'opslag_niet_beschikbaar', 'de opslag is tijdelijk niet beschikbaar; er is niets verwerkt, probeer het later opnieuw');
     }
-    if (isOnbereikbaar(e)) {
-      res.setHeader('Retry-After', '5');
+    if (isZoekmachineOnbereikbaar(e)) {
+      res.setHeader('Retry-After', RETRY_AFTER_S);
       return stuurFout(res, 503, 'zoekmachine_niet_beschikbaar', 'de zoekmachine is tijdelijk niet bereikbaar; probeer het later opnieuw');
     }
     logger.error({ fout: e?.name ?? 'onbekend' }, 'onverwachte fout');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { VerzoekFout } from '../api/fouten.middleware';
+import { isZoekmachineOnbereikbaar, RETRY_AFTER_S, VerzoekFout } from '../api/fouten.middleware';
 import { leesPadParameter, leesQuery } from '../api/lees-parameters';
 import { profielIdSchema } from '../api/kandidaten.routes';
 import type { ContactverzoekService } from '../contact/contactverzoek.service';
@@ -158,6 +158,9 @@ function foutpagina(e: Error & { type?: string }, csrfFout: Error): Foutpagina |
   if (e instanceof OpslagFout) {
     return { status: 503, kop: 'Tijdelijk niet beschikbaar', uitleg: 'Wij konden uw gegevens nu niet opslaan; er is niets bewaard. Probeer het over enkele minuten opnieuw.' };
   }
+  if (isZoekmachineOnbereikbaar(e)) {
+    return { status: 503, kop: 'Tijdelijk niet beschikbaar', uitleg: 'Zoeken lukt op dit moment niet. Probeer het over enkele minuten opnieuw.' };
+  }
   return null;
 }
 
@@ -170,6 +173,7 @@ function webFouten(weergave: Weergave, logger: Logger, basis: (req: Request) => 
     const pagina = foutpagina(e, csrfFout);
     if (!pagina) logger.error({ fout: e?.name ?? 'onbekend' }, 'onverwachte fout op een pagina');
     const { status, ...tekst } = pagina ?? { status: 500, kop: 'Er ging iets mis', uitleg: 'Er ging aan onze kant iets mis. Probeer het later opnieuw.' };
+    if (status === 503) res.setHeader('Retry-After', RETRY_AFTER_S);
     res.status(status).set('Cache-Control', 'no-store').type('html').send(weergave.render('fout.njk', { ...basis(req), titel: tekst.kop, ...tekst }));
   };
 }

@@ -3,6 +3,7 @@ import { Labels } from '../../src/web/labels';
 import { ontwikkelbasis } from '../../src/web/paginabasis';
 import { createWeergave } from '../../src/web/weergave';
 import { Zoekpagina } from '../../src/web/zoekpagina';
+import { ZoekmachineOnbereikbaarError } from '../../src/zoeken/meilisearch/errors';
 import { ZoekService } from '../../src/zoeken/zoek.service';
 import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 import { aantalGevonden, profielIds } from './html';
@@ -127,6 +128,20 @@ describe('the search page, server-rendered (works without JavaScript)', () => {
     for (const pad of ['/static/utrecht/component-library-css/index.css', '/static/utrecht/design-tokens/theme.css', '/static/kv/kv.css', '/static/kv/kv.js']) {
       const res = await request(svc.app).get(pad);
       expect({ pad, status: res.status }).toEqual({ pad, status: 200 });
+    }
+  });
+
+  it('says the search is temporarily unavailable (503, Retry-After) when the engine cannot be reached, like the API', async () => {
+    const zoek = jest.spyOn(svc.engine, 'search').mockRejectedValue(new ZoekmachineOnbereikbaarError('verbinding geweigerd'));
+    try {
+      const res = await pagina('?q=heftruck');
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.text).toContain('Tijdelijk niet beschikbaar');
+      expect(res.text).not.toContain('verbinding geweigerd');
+      expect((await api('?q=heftruck')).status).toBe(503);
+    } finally {
+      zoek.mockRestore();
     }
   });
 });
