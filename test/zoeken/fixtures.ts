@@ -1,4 +1,5 @@
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
+import { bepaalProfielvulling, bepaalTransparantieklasse } from '../../src/anonimisering/profielvulling';
 import { loadSearchConfig } from '../../src/config/search-config';
 import type { Opleidingsniveau } from '../../src/sonar/sonar-record.schema';
 
@@ -48,10 +49,8 @@ export function maakProfiel(id: string, delen: Profieldelen = {}): Kandidaatprof
     bijgewerkt: '2026-01-01',
     ...rest,
   };
-  const vulling = [profiel.opleidingen, profiel.vaardigheden, profiel.competenties, profiel.beroepssectoren, profiel.taaksoorten]
-    .filter((deel) => deel.length > 0).length;
-  profiel.profielvulling = vulling;
-  profiel.transparantieklasse = config.transparantie.klassen.find((k) => k.min <= vulling && vulling <= k.max)!.code;
+  profiel.profielvulling = bepaalProfielvulling(profiel, config.transparantie);
+  profiel.transparantieklasse = bepaalTransparantieklasse(profiel.profielvulling, config.transparantie);
   return profiel;
 }
 
