@@ -17,7 +17,11 @@ export interface Kandidatenantwoord extends Omit<Zoekresultaat, 'hits'> {
 
 /** The use cases employers and intermediaries have: search, one profile, values within a facet. */
 export class ZoekService {
-  constructor(private readonly engine: SearchEngine, private readonly config: SearchConfig) {}
+  private readonly regioNamen: ReadonlyMap<string, string>;
+
+  constructor(private readonly engine: SearchEngine, private readonly config: SearchConfig) {
+    this.regioNamen = new Map(config.regios.map((r) => [String(r.nummer), r.naam]));
+  }
 
   async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
     const resultaat = await this.engine.search({ ...vraag, facets: FACETTEN });
@@ -60,8 +64,10 @@ export class ZoekService {
   private labels(resultaat: Zoekresultaat): Kandidatenantwoord['labels'] {
     const regio: Record<string, string> = {};
     const gemeente: Record<string, string> = {};
-    const regioNamen = new Map(this.config.regios.map((r) => [String(r.nummer), r.naam]));
-    for (const k of Object.keys(resultaat.facetDistribution.regio ?? {})) if (regioNamen.has(k)) regio[k] = regioNamen.get(k)!;
+    for (const k of Object.keys(resultaat.facetDistribution.regio ?? {})) {
+      const naam = this.regioNamen.get(k);
+      if (naam) regio[k] = naam;
+    }
     for (const k of Object.keys(resultaat.facetDistribution.gemeente ?? {})) {
       const g = this.config.gemeenten.get(k);
       if (g) gemeente[k] = g.naam;

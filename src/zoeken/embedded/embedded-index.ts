@@ -2,6 +2,7 @@ import { RoaringBitmap32 } from 'roaring';
 import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
 import type { FacetNaam } from '../search-engine.port';
 import type { EngineSchema } from './engine-schema';
+import { FacetTable } from './facet-table';
 import { facetValues, textValues } from './profile-fields';
 import { SortedBitmaps } from './sorted-bitmaps';
 import { Vocabulary } from './vocabulary';
@@ -20,31 +21,12 @@ export interface Postings {
   perVeld: (RoaringBitmap32 | undefined)[];
 }
 
-/** One bitmap per value of a facet, plus the documents where that part of the profile is empty. */
+/** One bitmap per value of a facet, and the documents where that part of the profile is empty. */
 export interface FacetPostings {
   waarden: Map<string, RoaringBitmap32>;
   onbekend: RoaringBitmap32;
-  /**
-   * While no profile has more than one value for this facet (regio, gemeente, opleidingsniveau, ...): per document
-   * the number of its value in `namen`, -1 for onbekend. Small sets are then counted by walking their documents
-   * instead of testing every value's bitmap (gemeente has hundreds). Null once a profile has several values.
-   */
-  enkelvoudig: { namen: string[]; nummers: Map<string, number>; perDoc: Int32Array } | null;
-}
-
-/** Records the one value (or none: onbekend) of a document for a single-valued facet. */
-function zetEnkeleWaarde(enkel: NonNullable<FacetPostings['enkelvoudig']>, doc: number, waarde: string | undefined): void {
-  let nummer = -1;
-  if (waarde !== undefined) {
-    nummer = enkel.nummers.get(waarde) ?? enkel.namen.push(waarde) - 1;
-    enkel.nummers.set(waarde, nummer);
-  }
-  if (doc >= enkel.perDoc.length) {
-    const groter = new Int32Array(Math.max(2 * enkel.perDoc.length, doc + 1));
-    groter.set(enkel.perDoc);
-    enkel.perDoc = groter;
-  }
-  enkel.perDoc[doc] = nummer;
+  /** This facet's number in `EmbeddedIndex.facetTabel`. */
+  kolom: number;
 }
 
 /**
@@ -56,6 +38,8 @@ export class EmbeddedIndex {
   readonly profielen: (Kandidaatprofiel | undefined)[] = [];
   readonly levend = new RoaringBitmap32();
   readonly facetten = new Map<FacetNaam, FacetPostings>();
+  /** The same facet values per document, for counting small sets. */
+  readonly facetTabel: FacetTable;
   readonly uren = new SortedBitmaps();
   readonly reisafstand = new SortedBitmaps();
   /** `bijgewerkt` as a day number, per value and per document (for ranking). */
@@ -68,9 +52,9 @@ export class EmbeddedIndex {
 
   constructor(readonly schema: EngineSchema) {
     for (const naam of schema.facetPaden.keys()) {
-      const enkelvoudig = { namen: [], nummers: new Map(), perDoc: new Int32Array(1024) };
-      this.facetten.set(naam, { waarden: new Map(), onbekend: new RoaringBitmap32(), enkelvoudig });
+      this.facetten.set(naam, { waarden: new Map(), onbekend: new RoaringBitmap32(), kolom: this.facetten.size });
     }
+    this.facetTabel = new FacetTable(this.facetten.size);
     this.vocabulary = new Vocabulary(schema.typfouten, schema.synoniemen, (w) => schema.analyzer.stem(w));
   }
 
@@ -151,8 +135,7 @@ export class EmbeddedIndex {
         if (!bitmap) facet.waarden.set(w, (bitmap = new RoaringBitmap32()));
         bitmap.add(doc);
       }
-      if (waarden.length > 1) facet.enkelvoudig = null;
-      if (facet.enkelvoudig) zetEnkeleWaarde(facet.enkelvoudig, doc, waarden[0]);
+      this.facetTabel.set(doc, facet.kolom, waarden);
     }
     if (p.urenPerWeek !== null) this.uren.add(p.urenPerWeek, doc);
     if (p.reisafstandKm !== null) this.reisafstand.add(p.reisafstandKm, doc);

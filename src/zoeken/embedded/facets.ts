@@ -16,34 +16,39 @@ function valueBitmaps(index: EmbeddedIndex, naam: FacetNaam): [string, RoaringBi
   return [...facet.waarden, [index.schema.onbekend, facet.onbekend]];
 }
 
-// Walking a document costs a small fraction of one bitmap intersection: walk while the set is this many times
-// smaller than the number of values.
-const LOOP_PER_WAARDE = 100;
+// Walking one document's row costs about this fraction of intersecting the set with one value's bitmap
+// (measured at 250,000 profiles, caches cold as under load: some 100-200 ns against 1.5-3 µs).
+const DOCS_PER_INTERSECTIE = 150;
 
-/** Non-zero counts of the values of `naam` within `basis`, most frequent first, at most `max` values. */
-function countValues(index: EmbeddedIndex, naam: FacetNaam, basis: RoaringBitmap32, max: number): [string, number][] {
-  const facet = index.facetten.get(naam)!;
-  const enkel = facet.enkelvoudig;
-  const tellingen: [string, number][] = [];
-  if (enkel && basis.size < LOOP_PER_WAARDE * (enkel.namen.length + 1)) {
-    const perNummer = new Int32Array(enkel.namen.length);
-    let onbekend = 0;
-    for (const doc of basis.toUint32Array()) {
-      const nummer = enkel.perDoc[doc]!;
-      if (nummer < 0) onbekend++;
-      else perNummer[nummer]!++;
-    }
-    enkel.namen.forEach((waarde, i) => {
-      if (perNummer[i]! > 0) tellingen.push([waarde, perNummer[i]!]);
+/** The non-zero counts of `namen` (`tellingen[i]` for `namen[i]`), most frequent first, then by value; at most `max`. */
+function topCounts(namen: readonly string[], tellingen: Int32Array, max: number): Record<string, number> {
+  const gevuld: number[] = [];
+  for (let i = 0; i < namen.length; i++) if (tellingen[i]! > 0) gevuld.push(i);
+  gevuld.sort((a, b) => tellingen[b]! - tellingen[a]! || (namen[a]! < namen[b]! ? -1 : 1));
+  const uit: Record<string, number> = {};
+  for (let i = 0; i < gevuld.length && i < max; i++) uit[namen[gevuld[i]!]!] = tellingen[gevuld[i]!]!;
+  return uit;
+}
+
+/**
+ * Counts the values of `facets` within `basis`. Facets with many values are counted by walking the documents'
+ * rows (all of them in one walk), the others by intersecting `basis` with each value's bitmap.
+ */
+function countGroup(index: EmbeddedIndex, facets: readonly FacetNaam[], basis: RoaringBitmap32, max: number, uit: Distribution): void {
+  const tabel = index.facetTabel;
+  const kolom = (naam: FacetNaam) => index.facetten.get(naam)!.kolom;
+  const lopen = facets.filter((naam) => basis.size < DOCS_PER_INTERSECTIE * (tabel.namen(kolom(naam)).length + 1));
+  if (lopen.length > 0) {
+    const perFacet = tabel.count(basis.toUint32Array(), lopen.map(kolom));
+    lopen.forEach((naam, f) => {
+      uit[naam] = topCounts([...tabel.namen(kolom(naam)), index.schema.onbekend], perFacet[f]!, max);
     });
-    if (onbekend > 0) tellingen.push([index.schema.onbekend, onbekend]);
-  } else {
-    for (const [waarde, bitmap] of valueBitmaps(index, naam)) {
-      const n = basis.andCardinality(bitmap);
-      if (n > 0) tellingen.push([waarde, n]);
-    }
   }
-  return tellingen.sort(([wa, a], [wb, b]) => b - a || (wa < wb ? -1 : 1)).slice(0, max);
+  for (const naam of facets) {
+    if (lopen.includes(naam)) continue;
+    const waarden = valueBitmaps(index, naam);
+    uit[naam] = topCounts(waarden.map(([w]) => w), Int32Array.from(waarden, ([, bitmap]) => basis.andCardinality(bitmap)), max);
+  }
 }
 
 /**
@@ -58,13 +63,15 @@ export function facetDistribution(
   maxWaarden: number,
 ): Distribution {
   const uit: Distribution = {};
-  let zonderEigen: RoaringBitmap32 | undefined;
-  for (const naam of new Set(facets)) {
-    // Facets without a selection of their own all count over the fully filtered set: compute it once.
-    const eigenBasis = filters.perFacet.has(naam) ? applyFilters(basis, filters, naam) : (zonderEigen ??= applyFilters(basis, filters));
-    uit[naam] = Object.fromEntries(countValues(index, naam, eigenBasis, maxWaarden));
+  const gevraagd = [...new Set(facets)];
+  // Facets without a selection of their own all count over the fully filtered set: one walk for all of them.
+  const zonderEigen = gevraagd.filter((naam) => !filters.perFacet.has(naam));
+  if (zonderEigen.length > 0) countGroup(index, zonderEigen, applyFilters(basis, filters), maxWaarden, uit);
+  for (const naam of gevraagd) {
+    if (filters.perFacet.has(naam)) countGroup(index, [naam], applyFilters(basis, filters, naam), maxWaarden, uit);
   }
-  return uit;
+  // The answer lists the facets in the order asked.
+  return Object.fromEntries(gevraagd.map((naam) => [naam, uit[naam]!]));
 }
 
 /** Smallest and largest hours and travel distance among `docs`; a statistic is absent when no document has it. */

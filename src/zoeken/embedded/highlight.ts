@@ -19,6 +19,8 @@ export function highlight(profiel: Kandidaatprofiel, schema: EngineSchema, terme
   for (const veld of schema.velden) {
     const gemarkeerd: string[] = [];
     for (const waarde of textValues(profiel, veld.pad)) {
+      // The value's indexed terms are cached: most values match no query term and need no tokenising at all.
+      if (!analyzer.terms(waarde).some((t) => termen.has(t))) continue;
       let tekst = '';
       let vanaf = 0;
       for (const { term, start, end } of analyzer.tokens(waarde)) {
