@@ -1,5 +1,4 @@
 import { setImmediate as volgendeRonde } from 'node:timers/promises';
-import { RoaringBitmap32 } from 'roaring';
 import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../../config/search-config';
 import type {
@@ -7,130 +6,111 @@ import type {
 } from '../search-engine.port';
 import { EmbeddedIndex } from './embedded-index';
 import { engineSchema, type EngineSchema } from './engine-schema';
-import { facetDistribution, facetStats, searchFacetValues } from './facets';
-import { applyFilters, resolveFilters } from './filters';
-import { highlight } from './highlight';
-import { rankPage } from './ranking';
-import { applyMatchingStrategy, matchWords } from './text-match';
+import { ProfielRegister } from './profiel-register';
+import { facetwaardenInIndex, metProfielen, telInIndex, zoekInIndex } from './zoek-in-index';
 
-/** Meilisearch's default page size. */
-const DEFAULT_HITS_PER_PAGE = 20;
 // Bulk writes hand the event loop back this often, so searches keep being answered during a rebuild.
-const BATCH = 5000;
+export const BATCH = 5000;
+
+/** The profiles and the bitmaps over their document numbers: swapped together, so a search sees one state. */
+interface Stand {
+  register: ProfielRegister;
+  index: EmbeddedIndex;
+}
+
+/** Runs writes one after another: a replaceAll must not swap out an upsert that arrived while it was building. */
+export class Schrijfrij {
+  private laatste: Promise<void> = Promise.resolve();
+
+  na(werk: () => Promise<void>): Promise<void> {
+    const klaar = this.laatste.then(werk);
+    this.laatste = klaar.catch(() => undefined);
+    return klaar;
+  }
+}
 
 class EmbeddedEngine implements SearchEngine {
   readonly naam = 'embedded' as const;
-  private index: EmbeddedIndex;
-  // Writes run one after another: a replaceAll must not swap out an upsert that arrived while it was building.
-  private writes: Promise<void> = Promise.resolve();
+  private stand: Stand;
+  private readonly schrijfrij = new Schrijfrij();
 
   constructor(private readonly schema: EngineSchema) {
-    this.index = new EmbeddedIndex(schema);
+    this.stand = this.leeg();
   }
 
   async init(): Promise<void> {}
 
   upsert(profielen: readonly Kandidaatprofiel[]): Promise<void> {
-    return this.serially(async () => {
-      for (let i = 0; i < profielen.length; i++) {
-        this.index.upsert(profielen[i]!);
-        if ((i + 1) % BATCH === 0) await volgendeRonde();
+    return this.schrijfrij.na(async () => {
+      for (let i = 0; i < profielen.length; i += BATCH) {
+        const { register, index } = this.stand;
+        index.apply(register.schrijf(profielen.slice(i, i + BATCH)));
+        if (i + BATCH < profielen.length) await volgendeRonde();
       }
     });
   }
 
   remove(ids: readonly string[]): Promise<void> {
-    return this.serially(async () => {
-      for (const id of ids) this.index.remove(id);
+    return this.schrijfrij.na(async () => {
+      const { register, index } = this.stand;
+      index.apply(register.schrijf([], ids));
     });
   }
 
   replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
-    return this.serially(async () => {
-      const nieuw = new EmbeddedIndex(this.schema);
-      let n = 0;
+    return this.schrijfrij.na(async () => {
+      const nieuw = this.leeg();
+      let deel: Kandidaatprofiel[] = [];
       for (const p of profielen) {
-        nieuw.upsert(p);
-        if (++n % BATCH === 0) await volgendeRonde();
+        deel.push(p);
+        if (deel.length === BATCH) {
+          nieuw.index.apply(nieuw.register.schrijf(deel));
+          deel = [];
+          await volgendeRonde();
+        }
       }
-      nieuw.optimize();
-      // One assignment: a search reads `this.index` once, so it sees the old index or the new one.
-      this.index = nieuw;
+      nieuw.index.apply(nieuw.register.schrijf(deel));
+      nieuw.index.optimize();
+      // One assignment: a search reads `this.stand` once, so it sees the old state or the new one.
+      this.stand = nieuw;
     });
   }
 
   async search(vraag: Zoekvraag): Promise<Zoekresultaat> {
-    const begin = performance.now();
-    const index = this.index;
-    const { maxHitsPerPage, maxTotalHits, maxWaardenPerFacet } = this.schema;
-    const hitsPerPage = Math.min(Math.max(0, Math.floor(vraag.hitsPerPage ?? DEFAULT_HITS_PER_PAGE)), maxHitsPerPage);
-    const page = Math.max(1, Math.floor(vraag.page ?? 1));
-
-    const filters = resolveFilters(index, vraag);
-    const gefilterd = applyFilters(index.levend, filters);
-    const woorden = matchWords(index, vraag.q);
-    const tekst = woorden.length > 0 ? applyMatchingStrategy(woorden, gefilterd) : null;
-    const resultaat = tekst ? RoaringBitmap32.and(tekst.docs, gefilterd) : gefilterd;
-
-    // Positions at or beyond maxTotalHits are never served; the count stays exact.
-    const vanaf = (page - 1) * hitsPerPage;
-    const tot = Math.min(vanaf + hitsPerPage, maxTotalHits);
-    const docs = tot > vanaf ? rankPage(index, resultaat, vraag.sort ?? 'relevantie', tekst, vanaf, tot - vanaf) : [];
-    const termen = new Set(woorden.flatMap((w) => w.termen.map((t) => t.term)));
-    const hits = docs.map((doc) => {
-      const profiel = index.profielen[doc]!;
-      return { profiel, highlights: termen.size > 0 ? highlight(profiel, this.schema, termen) : {} };
-    });
-
-    return {
-      hits,
-      totalHits: resultaat.size,
-      page,
-      hitsPerPage,
-      totalPages: hitsPerPage === 0 ? 0 : Math.ceil(Math.min(resultaat.size, maxTotalHits) / hitsPerPage),
-      facetDistribution: facetDistribution(index, tekst?.docs ?? index.levend, filters, vraag.facets ?? [], maxWaardenPerFacet),
-      facetStats: facetStats(index, resultaat),
-      processingTimeMs: Math.round(performance.now() - begin),
-    };
+    const { register, index } = this.stand;
+    return metProfielen(this.schema, register.profielen, zoekInIndex(index, vraag));
   }
 
   async facetCounts(vraag: Filtervraag, facets: readonly FacetNaam[]): Promise<Facettelling> {
-    const index = this.index;
-    const filters = resolveFilters(index, vraag);
-    return {
-      totalHits: applyFilters(index.levend, filters).size,
-      facetDistribution: facetDistribution(index, index.levend, filters, facets, Infinity),
-    };
+    return telInIndex(this.stand.index, vraag, facets);
   }
 
   async facetValues(facet: FacetNaam, q: string, vraag: Filtervraag = {}): Promise<{ waarde: string; aantal: number }[]> {
-    const index = this.index;
-    return searchFacetValues(index, facet, q, resolveFilters(index, vraag));
+    return facetwaardenInIndex(this.stand.index, facet, q, vraag);
   }
 
   async get(id: string): Promise<Kandidaatprofiel | null> {
-    const index = this.index;
-    const doc = index.internalId(id);
-    return doc === undefined ? null : index.profielen[doc]!;
+    const { register } = this.stand;
+    const doc = register.internalId(id);
+    return doc === undefined ? null : register.profielen[doc]!;
   }
 
   async count(): Promise<number> {
-    return this.index.size;
+    return this.stand.register.size;
   }
 
   async health(): Promise<{ ok: boolean; detail?: string }> {
-    return { ok: true, detail: `${this.index.size} profielen in het geheugen` };
+    return { ok: true, detail: `${this.stand.register.size} profielen in het geheugen` };
   }
 
   async close(): Promise<void> {
-    await this.writes;
-    this.index = new EmbeddedIndex(this.schema);
+    await this.schrijfrij.na(async () => {
+      this.stand = this.leeg();
+    });
   }
 
-  private serially(werk: () => Promise<void>): Promise<void> {
-    const klaar = this.writes.then(werk);
-    this.writes = klaar.catch(() => undefined);
-    return klaar;
+  private leeg(): Stand {
+    return { register: new ProfielRegister(), index: new EmbeddedIndex(this.schema) };
   }
 }
 

@@ -3,6 +3,7 @@ import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
 import type { FacetNaam } from '../search-engine.port';
 import type { EngineSchema } from './engine-schema';
 import { FacetTable } from './facet-table';
+import type { Wijziging } from './profiel-register';
 import { facetValues, textValues } from './profile-fields';
 import { SortedBitmaps } from './sorted-bitmaps';
 import { Vocabulary } from './vocabulary';
@@ -30,12 +31,11 @@ export interface FacetPostings {
 }
 
 /**
- * The in-memory index: profiles under dense internal numbers (freed numbers are reused), facet and numeric
- * bitmaps, and per term its postings. A document's entries are derived from its stored profile, so removing it
- * derives them again; stored profiles must therefore not be mutated.
+ * The bitmaps of the search: per facet value, per number (hours, travel distance, day), per term, all over the
+ * document numbers of a ProfielRegister, plus per document the few values ranking reads. It keeps no profiles:
+ * a change hands it the profile a document held before, from which its entries are derived again to be removed.
  */
 export class EmbeddedIndex {
-  readonly profielen: (Kandidaatprofiel | undefined)[] = [];
   readonly levend = new RoaringBitmap32();
   readonly facetten = new Map<FacetNaam, FacetPostings>();
   /** The same facet values per document, for counting small sets. */
@@ -45,10 +45,11 @@ export class EmbeddedIndex {
   /** `bijgewerkt` as a day number, per value and per document (for ranking). */
   readonly bijgewerkt = new SortedBitmaps();
   readonly dagen: number[] = [];
+  /** Per document its profile id (the last tie-breaker of ranking) and its hours (the hours sort). */
+  readonly ids: (string | undefined)[] = [];
+  readonly urenPerDoc: (number | null)[] = [];
   readonly vocabulary: Vocabulary;
   private readonly postings = new Map<string, Postings>();
-  private readonly intern = new Map<string, number>();
-  private readonly vrij: number[] = [];
 
   constructor(readonly schema: EngineSchema) {
     for (const naam of schema.facetPaden.keys()) {
@@ -59,38 +60,20 @@ export class EmbeddedIndex {
   }
 
   get size(): number {
-    return this.intern.size;
-  }
-
-  internalId(id: string): number | undefined {
-    return this.intern.get(id);
+    return this.levend.size;
   }
 
   termPostings(term: string): Postings | undefined {
     return this.postings.get(term);
   }
 
-  /** Adds a profile, or replaces the one with the same id in place. */
-  upsert(profiel: Kandidaatprofiel): void {
-    let doc = this.intern.get(profiel.id);
-    if (doc !== undefined) this.ontkoppel(doc, this.profielen[doc]!);
-    else {
-      doc = this.vrij.pop() ?? this.profielen.length;
-      this.intern.set(profiel.id, doc);
+  /** Applies the changes a ProfielRegister write returned, in their order. */
+  apply(wijzigingen: readonly Wijziging[]): void {
+    for (const { doc, profiel, oud } of wijzigingen) {
+      if (oud) this.ontkoppel(doc, oud);
+      if (profiel) this.koppel(doc, profiel);
+      else this.ids[doc] = undefined;
     }
-    this.profielen[doc] = profiel;
-    this.koppel(doc, profiel);
-  }
-
-  /** Removes a profile; false when the id is unknown. */
-  remove(id: string): boolean {
-    const doc = this.intern.get(id);
-    if (doc === undefined) return false;
-    this.ontkoppel(doc, this.profielen[doc]!);
-    this.profielen[doc] = undefined;
-    this.intern.delete(id);
-    this.vrij.push(doc);
-    return true;
   }
 
   /** Compresses every bitmap; worth it once after a bulk build. */
@@ -111,6 +94,8 @@ export class EmbeddedIndex {
 
   private koppel(doc: number, p: Kandidaatprofiel): void {
     this.levend.add(doc);
+    this.ids[doc] = p.id;
+    this.urenPerDoc[doc] = p.urenPerWeek;
     const { velden, analyzer } = this.schema;
     for (let v = 0; v < velden.length; v++) {
       for (const waarde of textValues(p, velden[v]!.pad)) {

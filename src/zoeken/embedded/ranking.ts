@@ -146,7 +146,7 @@ function rules(index: EmbeddedIndex, sort: Sortering, tekst: Pick<TextMatch, 'wo
   const bijgewerkt = valueRule(index.bijgewerkt, true, (d) => index.dagen[d]!);
   const sortRegels: Rule[] =
     sort === 'uren:asc' || sort === 'uren:desc'
-      ? [valueRule(index.uren, sort === 'uren:desc', (d) => index.profielen[d]!.urenPerWeek), bijgewerkt]
+      ? [valueRule(index.uren, sort === 'uren:desc', (d) => index.urenPerDoc[d] ?? null), bijgewerkt]
       : [bijgewerkt];
   if (!tekst) return sortRegels;
 
@@ -239,8 +239,8 @@ export function rankPage(
     const sleutels = regels.slice(r).map((regel) => regel.keys(docs, set));
     const cmp = (a: number, b: number): number => {
       for (const k of sleutels) if (k[a] !== k[b]) return k[a]! - k[b]!;
-      const ia = index.profielen[docs[a]!]!.id;
-      const ib = index.profielen[docs[b]!]!.id;
+      const ia = index.ids[docs[a]!]!;
+      const ib = index.ids[docs[b]!]!;
       return ia < ib ? -1 : ia > ib ? 1 : 0;
     };
     const top = best(docs.length, overslaan + aantal - uit.length, cmp);
