@@ -22,6 +22,11 @@ const envSchema = z.object({
   MEILI_API_KEY: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('kandidaten'),
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
+  /**
+   * Embedded engine: threads that answer searches, each with its own copy of the bitmaps (some 100 MB at 250,000
+   * profiles); 0 searches in the main thread. Default 2, except in tests (0: no threads to start and stop).
+   */
+  KV_ZOEKTHREADS: z.coerce.number().int().min(0).max(16).optional(),
   /** Largest share of the mirror a full export may remove without `forceer=true`. */
   KV_MAX_VERWIJDERAANDEEL: z.coerce.number().min(0).max(1).default(0.1),
   /** Largest JSON-array sync body; NDJSON is streamed and only limited per line. */
@@ -51,6 +56,7 @@ export interface Env {
   seedDemo: boolean;
   searchEngine: 'embedded' | 'meilisearch';
   meili: { host: string; apiKey?: string; indexUid: string; timeoutMs: number } | null;
+  zoekthreads: number;
   maxVerwijderaandeel: number;
   maxJsonBody: string;
   rateLimiet: { perSleutel: number; perIp: number; vensterMs: number };
@@ -145,6 +151,7 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     seedDemo: raw.SEED_DEMO,
     searchEngine: raw.SEARCH_ENGINE,
     meili: raw.MEILI_HOST ? { host: raw.MEILI_HOST, apiKey: raw.MEILI_API_KEY, indexUid: raw.MEILI_INDEX, timeoutMs: raw.MEILI_TIMEOUT_MS } : null,
+    zoekthreads: raw.KV_ZOEKTHREADS ?? (raw.NODE_ENV === 'test' ? 0 : 2),
     maxVerwijderaandeel: raw.KV_MAX_VERWIJDERAANDEEL,
     maxJsonBody: raw.KV_MAX_JSON_BODY,
     rateLimiet: {

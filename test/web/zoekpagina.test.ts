@@ -3,7 +3,7 @@ import { Labels } from '../../src/web/labels';
 import { ontwikkelbasis } from '../../src/web/paginabasis';
 import { createWeergave } from '../../src/web/weergave';
 import { Zoekpagina } from '../../src/web/zoekpagina';
-import { ZoekmachineOnbereikbaarError } from '../../src/zoeken/meilisearch/errors';
+import { ZoekmachineOnbereikbaarError } from '../../src/zoeken/zoekmachine-fouten';
 import { ZoekService } from '../../src/zoeken/zoek.service';
 import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 import { aantalGevonden, profielIds } from './html';

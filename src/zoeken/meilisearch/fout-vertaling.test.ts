@@ -1,5 +1,5 @@
 import { MeilisearchRequestTimeOutError, MeilisearchTaskTimeOutError } from 'meilisearch';
-import { ZoekmachineFout, ZoekmachineOnbereikbaarError } from './errors';
+import { ZoekmachineFout, ZoekmachineOnbereikbaarError } from '../zoekmachine-fouten';
 import { isTijdelijkeFout, vertaalFout } from './fout-vertaling';
 import { apiFout, netwerkFout, timeoutFout } from './nep-meilisearch.testhulp';
 

@@ -4,7 +4,7 @@ import {
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
 } from 'meilisearch';
-import { ZoekmachineFout, ZoekmachineOnbereikbaarError } from './errors';
+import { ZoekmachineFout, ZoekmachineOnbereikbaarError } from '../zoekmachine-fouten';
 
 function isTijdelijkeStatus(status: number): boolean {
   return status >= 500 || status === 429;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../../config/config-error';
 import { loadSearchConfig } from '../../config/search-config';
 import { documentMaker } from './document';
-import { ZoekmachineFout, ZoekmachineOnbereikbaarError } from './errors';
+import { ZoekmachineFout, ZoekmachineOnbereikbaarError } from '../zoekmachine-fouten';
 import { MARKEER_BEGIN as B, MARKEER_EIND as E } from './highlights';
 import { createMeilisearchEngine, type MeilisearchEngineOpties } from './meilisearch-engine';
 import { NepMeilisearch, apiFout, maakProfiel, netwerkFout, timeoutFout } from './nep-meilisearch.testhulp';

@@ -22,7 +22,7 @@ import type {
   Zoekvraag,
 } from '../search-engine.port';
 import { documentMaker, type MeiliDocument } from './document';
-import { ZoekmachineFout } from './errors';
+import { ZoekmachineFout } from '../zoekmachine-fouten';
 import { bouwFilter } from './filter';
 import { isTijdelijkeFout, vertaalFout } from './fout-vertaling';
 import { MARKEER_BEGIN, MARKEER_EIND, highlights } from './highlights';

@@ -1,9 +1,12 @@
 /**
- * Our own errors for the Meilisearch adapter: no meilisearch-js error type reaches a service. The vendor error
- * (or a failed task's error object) is kept as `cause` for logs.
+ * The engines' own errors: no vendor error type reaches a service. The original error (or a failed task's error
+ * object) is kept as `cause` for logs.
  */
 
-/** Meilisearch cannot be reached or did not answer in time (network, timeouts, 5xx, 429): the API answers 503. */
+/**
+ * The engine cannot be reached or did not answer in time (Meilisearch: network, timeouts, 5xx, 429; embedded: a
+ * search thread that stopped): the API answers 503.
+ */
 export class ZoekmachineOnbereikbaarError extends Error {
   override readonly name = 'ZoekmachineOnbereikbaarError';
 
