@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { HealthStatus } from '../src/api/health.routes';
+import { STANDAARD_ZOEKTHREADS } from '../src/config/env';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -53,7 +54,10 @@ export interface ServerOpties {
   env?: Record<string, string>;
 }
 
-/** Starts `src/server.ts` as its own process, the way `npm start` runs it, with the keys above and no demo data. */
+/**
+ * Starts `src/server.ts` as its own process, the way `npm start` runs it (search threads included, which the test
+ * environment leaves out by default), with the keys above and no demo data.
+ */
 export function startServer(opties: ServerOpties): ServerProces {
   const log = openSync(opties.logBestand, 'a');
   const proces = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -61,7 +65,7 @@ export function startServer(opties: ServerOpties): ServerProces {
     env: {
       ...process.env,
       NODE_ENV: 'test', PORT: String(opties.port), HOST: '127.0.0.1', DATA_DIR: opties.dataDir, SEED_DEMO: 'false',
-      KV_PSEUDONYM_SECRET: PSEUDONYM_SECRET, KV_API_KEYS: API_KEYS, LOG_LEVEL: 'info',
+      KV_PSEUDONYM_SECRET: PSEUDONYM_SECRET, KV_API_KEYS: API_KEYS, LOG_LEVEL: 'info', KV_ZOEKTHREADS: String(STANDAARD_ZOEKTHREADS),
       ...opties.env,
     },
     stdio: ['ignore', log, log],

@@ -18,7 +18,7 @@ export function kandidatenRoutes(zoeken: ZoekService, config: SearchConfig): Rou
   router.get('/kandidaten', async (req, res) => {
     const omgezet = naarZoekvraag(leesQuery(querySchema, req.query), config);
     if ('fouten' in omgezet) throw new VerzoekFout('ongeldige queryparameters', omgezet.fouten);
-    res.json(await zoeken.zoek(omgezet.vraag));
+    res.type('json').send(await zoeken.zoekJson(omgezet.vraag));
   });
 
   router.get('/kandidaten/:id', async (req, res) => {

@@ -24,7 +24,8 @@ const envSchema = z.object({
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
   /**
    * Embedded engine: threads that answer searches, each with its own copy of the bitmaps (some 100 MB at 250,000
-   * profiles); 0 searches in the main thread. Default 2, except in tests (0: no threads to start and stop).
+   * profiles); 0 searches in the main thread. Default STANDAARD_ZOEKTHREADS, except in tests (0: no threads to
+   * start and stop in every test).
    */
   KV_ZOEKTHREADS: z.coerce.number().int().min(0).max(16).optional(),
   /** Largest share of the mirror a full export may remove without `forceer=true`. */
@@ -75,6 +76,9 @@ const RATE_LIMIET_STANDAARD = {
   production: { perSleutel: 1200, perIp: 1200 },
   anders: { perSleutel: 1_000_000, perIp: 1_000_000 },
 } as const;
+
+/** Search threads of the embedded engine outside tests: one per core of the reference machine. */
+export const STANDAARD_ZOEKTHREADS = 2;
 
 // Development only: a fixed secret keeps pseudonyms stable between restarts of a local demo.
 const DEV_PSEUDONYM_SECRET = 'ontwikkeling-alleen-niet-voor-productie-0123456789abcdef0123456789';
@@ -151,7 +155,7 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     seedDemo: raw.SEED_DEMO,
     searchEngine: raw.SEARCH_ENGINE,
     meili: raw.MEILI_HOST ? { host: raw.MEILI_HOST, apiKey: raw.MEILI_API_KEY, indexUid: raw.MEILI_INDEX, timeoutMs: raw.MEILI_TIMEOUT_MS } : null,
-    zoekthreads: raw.KV_ZOEKTHREADS ?? (raw.NODE_ENV === 'test' ? 0 : 2),
+    zoekthreads: raw.KV_ZOEKTHREADS ?? (raw.NODE_ENV === 'test' ? 0 : STANDAARD_ZOEKTHREADS),
     maxVerwijderaandeel: raw.KV_MAX_VERWIJDERAANDEEL,
     maxJsonBody: raw.KV_MAX_JSON_BODY,
     rateLimiet: {

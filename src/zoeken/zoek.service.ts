@@ -15,16 +15,28 @@ export interface Kandidatenantwoord extends Omit<Zoekresultaat, 'hits'> {
   labels: { regio: Record<string, string>; gemeente: Record<string, string> };
 }
 
-/** The use cases employers and intermediaries have: search, one profile, values within a facet. */
-export class ZoekService {
+/**
+ * An engine that composes and serializes the whole answer itself, where the search runs (the embedded engine
+ * with search threads: the main thread then only passes the text on).
+ */
+export interface SamenstellendeEngine {
+  kandidatenantwoordJson(vraag: Zoekvraag): Promise<string>;
+}
+
+function stelZelfSamen(engine: SearchEngine): engine is SearchEngine & SamenstellendeEngine {
+  return typeof (engine as Partial<SamenstellendeEngine>).kandidatenantwoordJson === 'function';
+}
+
+/** Turns an engine's result into the answer employers get: hits with highlights, relaxations, display labels. */
+export class Antwoordsamensteller {
   private readonly regioNamen: ReadonlyMap<string, string>;
 
-  constructor(private readonly engine: SearchEngine, private readonly config: SearchConfig) {
+  constructor(private readonly search: (vraag: Zoekvraag) => Promise<Zoekresultaat>, private readonly config: SearchConfig) {
     this.regioNamen = new Map(config.regios.map((r) => [String(r.nummer), r.naam]));
   }
 
   async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
-    const resultaat = await this.engine.search({ ...vraag, facets: FACETTEN });
+    const resultaat = await this.search({ ...vraag, facets: FACETTEN });
     const totalPages = Math.ceil(Math.min(resultaat.totalHits, this.config.zoeken.maxTotalHits) / resultaat.hitsPerPage);
     return {
       ...resultaat,
@@ -33,14 +45,6 @@ export class ZoekService {
       relaxaties: resultaat.totalHits < RELAXATIE_DREMPEL ? await this.relaxaties(vraag) : [],
       labels: this.labels(resultaat),
     };
-  }
-
-  async profiel(id: string): Promise<Kandidaatprofiel | null> {
-    return this.engine.get(id);
-  }
-
-  async facetwaarden(facet: FacetNaam, q: string): Promise<{ waarde: string; aantal: number }[]> {
-    return this.engine.facetValues(facet, q);
   }
 
   private async relaxaties(vraag: Zoekvraag): Promise<Relaxatie[]> {
@@ -56,7 +60,7 @@ export class ZoekService {
     if (zonder.length < 1) return [];
     const tellingen = await Promise.all(zonder.map(async (z) => ({
       parameter: z.parameter,
-      totalHits: (await this.engine.search({ ...z.vraag, page: 1, hitsPerPage: 1, facets: [] })).totalHits,
+      totalHits: (await this.search({ ...z.vraag, page: 1, hitsPerPage: 1, facets: [] })).totalHits,
     })));
     return tellingen.sort((a, b) => b.totalHits - a.totalHits);
   }
@@ -73,5 +77,33 @@ export class ZoekService {
       if (g) gemeente[k] = g.naam;
     }
     return { regio, gemeente };
+  }
+}
+
+/** The use cases employers and intermediaries have: search, one profile, values within a facet. */
+export class ZoekService {
+  private readonly samensteller: Antwoordsamensteller;
+
+  constructor(private readonly engine: SearchEngine, config: SearchConfig) {
+    this.samensteller = new Antwoordsamensteller((vraag) => engine.search(vraag), config);
+  }
+
+  async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
+    if (stelZelfSamen(this.engine)) return JSON.parse(await this.engine.kandidatenantwoordJson(vraag)) as Kandidatenantwoord;
+    return this.samensteller.zoek(vraag);
+  }
+
+  /** The same answer as `zoek`, serialized, for the API. */
+  async zoekJson(vraag: Zoekvraag): Promise<string> {
+    if (stelZelfSamen(this.engine)) return this.engine.kandidatenantwoordJson(vraag);
+    return JSON.stringify(await this.samensteller.zoek(vraag));
+  }
+
+  async profiel(id: string): Promise<Kandidaatprofiel | null> {
+    return this.engine.get(id);
+  }
+
+  async facetwaarden(facet: FacetNaam, q: string): Promise<{ waarde: string; aantal: number }[]> {
+    return this.engine.facetValues(facet, q);
   }
 }

@@ -3,7 +3,7 @@ import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
 import type { FacetNaam } from '../search-engine.port';
 import type { EngineSchema } from './engine-schema';
 import { FacetTable } from './facet-table';
-import type { Wijziging } from './profiel-register';
+import type { Plek, Wijziging } from './profiel-register';
 import { facetValues, textValues } from './profile-fields';
 import { SortedBitmaps } from './sorted-bitmaps';
 import { Vocabulary } from './vocabulary';
@@ -67,13 +67,29 @@ export class EmbeddedIndex {
     return this.postings.get(term);
   }
 
-  /** Applies the changes a ProfielRegister write returned, in their order. */
-  apply(wijzigingen: readonly Wijziging[]): void {
-    for (const { doc, profiel, oud } of wijzigingen) {
-      if (oud) this.ontkoppel(doc, oud);
-      if (profiel) this.koppel(doc, profiel);
+  /** Applies the changes a ProfielRegister write returned, in their order, reading profiles with `lees`. */
+  apply(wijzigingen: readonly Wijziging[], lees: (plek: Plek) => Kandidaatprofiel): void {
+    for (const { doc, plek, oud, profiel } of wijzigingen) {
+      if (oud) this.ontkoppel(doc, lees(oud));
+      if (plek) this.koppel(doc, profiel ?? lees(plek));
       else this.ids[doc] = undefined;
     }
+  }
+
+  /** Empties every bitmap, handing their native memory back at once; for an index nobody searches any more. */
+  vrijgeven(): void {
+    this.levend.clear();
+    for (const f of this.facetten.values()) {
+      f.onbekend.clear();
+      for (const b of f.waarden.values()) b.clear();
+    }
+    for (const p of this.postings.values()) {
+      p.docs.clear();
+      for (const b of p.perVeld) b?.clear();
+    }
+    this.uren.clear();
+    this.reisafstand.clear();
+    this.bijgewerkt.clear();
   }
 
   /** Compresses every bitmap; worth it once after a bulk build. */

@@ -18,6 +18,11 @@ export class SortedBitmaps {
     bitmap.add(doc);
   }
 
+  /** Empties every bitmap (see EmbeddedIndex.vrijgeven). */
+  clear(): void {
+    for (const b of this.perWaarde.values()) b.clear();
+  }
+
   remove(waarde: number, doc: number): void {
     this.perWaarde.get(waarde)?.remove(doc);
   }

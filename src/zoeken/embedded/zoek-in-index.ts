@@ -50,12 +50,12 @@ export function zoekInIndex(index: EmbeddedIndex, vraag: Zoekvraag): IndexResult
 /** The profiles of a result's page, with their highlights, from the register the index was searched with. */
 export function metProfielen(
   schema: EngineSchema,
-  profielen: readonly (Kandidaatprofiel | undefined)[],
+  lees: (doc: number) => Kandidaatprofiel | undefined,
   { docs, termen, ...rest }: IndexResultaat,
 ): Zoekresultaat {
   const gezocht = new Set(termen);
   const hits = docs.map((doc) => {
-    const profiel = profielen[doc]!;
+    const profiel = lees(doc)!;
     return { profiel, highlights: gezocht.size > 0 ? highlight(profiel, schema, gezocht) : {} };
   });
   return { ...rest, hits };

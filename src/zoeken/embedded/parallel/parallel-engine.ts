@@ -6,10 +6,9 @@ import type {
   FacetNaam, Facettelling, Filtervraag, SearchEngine, Zoekresultaat, Zoekvraag,
 } from '../../search-engine.port';
 import { ZoekmachineOnbereikbaarError } from '../../zoekmachine-fouten';
-import { BATCH, Schrijfrij } from '../embedded-engine';
-import { engineSchema, type EngineSchema } from '../engine-schema';
+import type { SamenstellendeEngine } from '../../zoek.service';
+import { BATCH, moetOpruimen, profielenVan, Schrijfrij } from '../embedded-engine';
 import { ProfielRegister, type Wijziging } from '../profiel-register';
-import { metProfielen, type IndexResultaat } from '../zoek-in-index';
 import type { Antwoord, Opdracht, WerkerData } from './berichten';
 
 // The thread runs TypeScript through tsx, as `npm start` does, also when the main thread runs under jest.
@@ -18,6 +17,9 @@ const WERKER = path.join(__dirname, 'zoek-werker.ts');
 const HERSTART_MS = 500;
 
 type Verzoek = Opdracht extends infer O ? (O extends Opdracht ? Omit<O, 'nr'> : never) : never;
+
+/** A thread reads profiles from the shared bytes: copying the objects into its message costs more. */
+const zonderProfielen = (wijzigingen: readonly Wijziging[]): Wijziging[] => wijzigingen.map(({ doc, plek, oud }) => ({ doc, plek, oud }));
 
 /** One search thread and the answers it still owes. */
 class Zoekthread {
@@ -76,20 +78,21 @@ class Zoekthread {
 }
 
 /**
- * The embedded engine over several threads, so searches use every core: the main thread keeps the profiles (one
- * register, the memory-heavy part), each search thread a copy of the bitmaps. Every change goes to all threads
- * in the same order as to the register, and a search is posted after every change the register had when it
- * started: its thread answers from exactly that state, and its hits come from the register's list of that moment.
- * A thread that stops is replaced and rebuilt from the register; the others answer meanwhile.
+ * The embedded engine over several threads, so searches use every core. The main thread keeps the register: which
+ * profile has which document number, and the profiles themselves as JSON in shared blocks of bytes. Each search
+ * thread keeps a copy of the bitmaps and reads hits from the shared blocks. Every change goes to all threads in
+ * the same order as to the register, and a search is posted after every change the register had when it
+ * started, so its thread answers from exactly that state. A thread that stops is replaced and rebuilt from the
+ * register; the others answer meanwhile.
  */
-class ParallelEmbeddedEngine implements SearchEngine {
+class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
   readonly naam = 'embedded' as const;
   private register = new ProfielRegister();
   private readonly threads: Zoekthread[];
   private readonly schrijfrij = new Schrijfrij();
   private gesloten = false;
 
-  constructor(private readonly config: SearchConfig, private readonly schema: EngineSchema, aantal: number) {
+  constructor(private readonly config: SearchConfig, aantal: number) {
     this.threads = Array.from({ length: aantal }, () => this.start());
     for (const t of this.threads) t.klaar = true;
   }
@@ -98,39 +101,28 @@ class ParallelEmbeddedEngine implements SearchEngine {
 
   upsert(profielen: readonly Kandidaatprofiel[]): Promise<void> {
     return this.schrijfrij.na(async () => {
-      for (let i = 0; i < profielen.length; i += BATCH) {
-        await this.overal({ soort: 'wijzig', wijzigingen: this.register.schrijf(profielen.slice(i, i + BATCH)) });
-      }
+      for (let i = 0; i < profielen.length; i += BATCH) await this.wijzig(this.register.schrijf(profielen.slice(i, i + BATCH)));
+      await this.ruimOp();
     });
   }
 
   remove(ids: readonly string[]): Promise<void> {
-    return this.schrijfrij.na(() => this.overal({ soort: 'wijzig', wijzigingen: this.register.schrijf([], ids) }));
-  }
-
-  replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
     return this.schrijfrij.na(async () => {
-      const nieuw = new ProfielRegister();
-      await this.vervang(this.threads, function* () {
-        let deel: Kandidaatprofiel[] = [];
-        for (const p of profielen) {
-          deel.push(p);
-          if (deel.length === BATCH) {
-            yield nieuw.schrijf(deel);
-            deel = [];
-          }
-        }
-        yield nieuw.schrijf(deel);
-      }(), () => {
-        this.register = nieuw;
-      });
+      await this.wijzig(this.register.schrijf([], ids));
+      await this.ruimOp();
     });
   }
 
+  replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+    return this.schrijfrij.na(() => this.vervangAlles(profielen));
+  }
+
   async search(vraag: Zoekvraag): Promise<Zoekresultaat> {
-    const { profielen } = this.register;
-    const resultaat = (await this.kiesThread().stuur({ soort: 'zoek', vraag })) as IndexResultaat;
-    return metProfielen(this.schema, profielen, resultaat);
+    return (await this.kiesThread().stuur({ soort: 'zoek', vraag })) as Zoekresultaat;
+  }
+
+  async kandidatenantwoordJson(vraag: Zoekvraag): Promise<string> {
+    return (await this.kiesThread().stuur({ soort: 'antwoord', vraag })) as string;
   }
 
   async facetCounts(vraag: Filtervraag, facets: readonly FacetNaam[]): Promise<Facettelling> {
@@ -143,7 +135,7 @@ class ParallelEmbeddedEngine implements SearchEngine {
 
   async get(id: string): Promise<Kandidaatprofiel | null> {
     const doc = this.register.internalId(id);
-    return doc === undefined ? null : this.register.profielen[doc]!;
+    return doc === undefined ? null : this.register.profiel(doc)!;
   }
 
   async count(): Promise<number> {
@@ -175,17 +167,46 @@ class ParallelEmbeddedEngine implements SearchEngine {
   }
 
   /**
-   * Sends a change to every thread. A thread that fails it is replaced (and rebuilt from the register, which has
-   * the change): the change itself stands.
+   * Sends a request to every thread in `threads`. A thread that fails a change is replaced (and rebuilt from the
+   * register, which has the change): the change itself stands.
    */
   private async overal(verzoek: Verzoek, threads: readonly Zoekthread[] = this.threads): Promise<void> {
     await Promise.all(threads.map((t) => t.stuur(verzoek).catch(() => t.vervalt())));
   }
 
+  private wijzig(wijzigingen: Wijziging[]): Promise<void> {
+    return this.overal({ soort: 'wijzig', delen: this.register.lezer.delen, wijzigingen: zonderProfielen(wijzigingen) });
+  }
+
+  /** A register built anew from `profielen`, swapped in everywhere at once. */
+  private async vervangAlles(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+    const nieuw = new ProfielRegister();
+    await this.vervang(this.threads, nieuw, function* () {
+      let deel: Kandidaatprofiel[] = [];
+      for (const p of profielen) {
+        deel.push(p);
+        if (deel.length === BATCH) {
+          yield nieuw.schrijf(deel);
+          deel = [];
+        }
+      }
+      yield nieuw.schrijf(deel);
+    }(), () => {
+      this.register = nieuw;
+    });
+  }
+
+  /** Rebuilds once replaced profiles take more room than the live ones (see moetOpruimen). */
+  private async ruimOp(): Promise<void> {
+    if (moetOpruimen(this.register)) await this.vervangAlles(profielenVan(this.register));
+  }
+
   /** Builds a new index in `threads` from `delen`; `wissel` runs in the same tick as the swap is posted. */
-  private async vervang(threads: readonly Zoekthread[], delen: Iterable<Wijziging[]>, wissel: () => void): Promise<void> {
+  private async vervang(threads: readonly Zoekthread[], register: ProfielRegister, delen: Iterable<Wijziging[]>, wissel: () => void): Promise<void> {
     await this.overal({ soort: 'vervang-begin' }, threads);
-    for (const wijzigingen of delen) await this.overal({ soort: 'vervang-deel', wijzigingen }, threads);
+    for (const wijzigingen of delen) {
+      await this.overal({ soort: 'vervang-deel', delen: register.lezer.delen, wijzigingen: zonderProfielen(wijzigingen) }, threads);
+    }
     const klaar = this.overal({ soort: 'vervang-klaar' }, threads);
     wissel();
     await klaar;
@@ -204,16 +225,17 @@ class ParallelEmbeddedEngine implements SearchEngine {
     // Behind the writes already queued; writes posted to it before then are overwritten by this rebuild.
     void this.schrijfrij.na(async () => {
       if (this.gesloten) return;
-      const { profielen } = this.register;
-      await this.vervang([nieuw], function* () {
-        for (let i = 0; i < profielen.length; i += BATCH) {
-          const wijzigingen: Wijziging[] = [];
-          for (let doc = i; doc < Math.min(i + BATCH, profielen.length); doc++) {
-            const profiel = profielen[doc];
-            if (profiel) wijzigingen.push({ doc, profiel });
+      const { register } = this;
+      await this.vervang([nieuw], register, function* () {
+        let deel: Wijziging[] = [];
+        for (const wijziging of register.alle()) {
+          deel.push(wijziging);
+          if (deel.length === BATCH) {
+            yield deel;
+            deel = [];
           }
-          yield wijzigingen;
         }
+        yield deel;
       }(), () => {
         nieuw.klaar = true;
       });
@@ -223,5 +245,5 @@ class ParallelEmbeddedEngine implements SearchEngine {
 
 /** The embedded engine with its searches spread over `threads` threads (see ParallelEmbeddedEngine). */
 export function createParallelEmbeddedEngine(config: SearchConfig, threads: number): SearchEngine {
-  return new ParallelEmbeddedEngine(config, engineSchema(config), threads);
+  return new ParallelEmbeddedEngine(config, threads);
 }
