@@ -168,7 +168,8 @@ export class SyncService {
         verwijderd.delete(profiel.id);
         const uitkomst = tx.upsert(profiel);
         r[uitkomst]++;
-        if (uitkomst !== 'ongewijzigd') gewijzigd.set(profiel.id, profiel);
+        // A full export rebuilds the index from the mirror: holding every changed profile here too cost 300 MB.
+        if (uitkomst !== 'ongewijzigd' && !opties.volledig) gewijzigd.set(profiel.id, profiel);
       }
 
       if (opties.volledig) this.ruimOp(tx, aantalVooraf, opties.forceer ?? false, verwijderId);
