@@ -33,13 +33,13 @@ describe('ProfielRegister', () => {
 
   it('deelt de bytes: een lezer met dezelfde blokken en plekken leest dezelfde profielen', () => {
     const r = new ProfielRegister();
-    const wijzigingen = r.schrijf(Array.from({ length: 40_000 }, (_, i) => maakProfiel(`p${i}`, { vaardigheden: [`Vaardigheid ${i}`] })));
+    const wijzigingen = r.schrijf(Array.from({ length: 20_000 }, (_, i) => maakProfiel(`p${i}`, { vaardigheden: [`Vaardigheid ${i}`, 'x'.repeat(600)] })));
     const lezer = new ProfielLezer();
     lezer.delen = r.lezer.delen;
     for (const { doc, plek } of wijzigingen) lezer.zet(doc, plek);
     expect(r.lezer.delen.length).toBeGreaterThan(1);
-    expect(lezer.lees(39_999)).toEqual(r.profiel(39_999));
-    expect(lezer.lees(0)!.vaardigheden).toEqual(['Vaardigheid 0']);
+    expect(lezer.lees(19_999)).toEqual(r.profiel(19_999));
+    expect(lezer.lees(0)!.vaardigheden[0]).toBe('Vaardigheid 0');
   });
 
   it('vraagt om opruimen zodra het afval groter is dan de levende profielen en boven de ondergrens', () => {
