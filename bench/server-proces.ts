@@ -60,7 +60,7 @@ export interface ServerOpties {
  */
 export function startServer(opties: ServerOpties): ServerProces {
   const log = openSync(opties.logBestand, 'a');
-  const proces = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const proces = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
