@@ -78,34 +78,25 @@ export class EmbeddedIndex {
 
   /** Empties every bitmap, handing their native memory back at once; for an index nobody searches any more. */
   vrijgeven(): void {
-    this.levend.clear();
-    for (const f of this.facetten.values()) {
-      f.onbekend.clear();
-      for (const b of f.waarden.values()) b.clear();
-    }
-    for (const p of this.postings.values()) {
-      p.docs.clear();
-      for (const b of p.perVeld) b?.clear();
-    }
-    this.uren.clear();
-    this.reisafstand.clear();
-    this.bijgewerkt.clear();
+    for (const b of this.bitmaps()) b.clear();
   }
 
   /** Compresses every bitmap; worth it once after a bulk build. */
   optimize(): void {
-    this.levend.runOptimize();
+    for (const b of this.bitmaps()) b.runOptimize();
+  }
+
+  private *bitmaps(): Generator<RoaringBitmap32> {
+    yield this.levend;
     for (const f of this.facetten.values()) {
-      f.onbekend.runOptimize();
-      for (const b of f.waarden.values()) b.runOptimize();
+      yield f.onbekend;
+      yield* f.waarden.values();
     }
     for (const p of this.postings.values()) {
-      p.docs.runOptimize();
-      for (const b of p.perVeld) b?.runOptimize();
+      yield p.docs;
+      for (const b of p.perVeld) if (b) yield b;
     }
-    this.uren.optimize();
-    this.reisafstand.optimize();
-    this.bijgewerkt.optimize();
+    for (const s of [this.uren, this.reisafstand, this.bijgewerkt]) yield* s.bitmaps();
   }
 
   private koppel(doc: number, p: Kandidaatprofiel): void {

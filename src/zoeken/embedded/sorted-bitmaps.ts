@@ -18,11 +18,6 @@ export class SortedBitmaps {
     bitmap.add(doc);
   }
 
-  /** Empties every bitmap (see EmbeddedIndex.vrijgeven). */
-  clear(): void {
-    for (const b of this.perWaarde.values()) b.clear();
-  }
-
   remove(waarde: number, doc: number): void {
     this.perWaarde.get(waarde)?.remove(doc);
   }
@@ -58,7 +53,8 @@ export class SortedBitmaps {
   }
 
   /** Frees memory after a bulk build. */
-  optimize(): void {
-    for (const b of this.perWaarde.values()) b.runOptimize();
+  /** Every bitmap, for work on all of them (compressing, freeing). */
+  bitmaps(): Iterable<RoaringBitmap32> {
+    return this.perWaarde.values();
   }
 }
