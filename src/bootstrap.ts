@@ -40,7 +40,7 @@ const META_DEMO = 'demo';
 export async function startService(env: Env, logger: Logger): Promise<Service> {
   const config = loadSearchConfig();
   const repository = new MirrorRepository(env.dataDir);
-  const engine = createSearchEngine(env, config);
+  const engine = createSearchEngine(env, config, logger);
   // An engine that does not answer (Meilisearch down or hanging) must not keep the service from starting: it then
   // serves /health (degraded) and 503 on search, and the recovery below prepares the index once the engine answers.
   const engineBereikbaar = (await engine.health()).ok;

@@ -31,10 +31,12 @@ describe('embedded engine met zoekthreads', () => {
   let parallel: SearchEngine;
   let enkel: SearchEngine;
   let threads: Worker[] = [];
+  let meldingen: string[] = [];
 
   beforeEach(async () => {
     gestart.length = 0;
-    parallel = createParallelEmbeddedEngine(config, 2);
+    meldingen = [];
+    parallel = createParallelEmbeddedEngine(config, 2, (m) => meldingen.push(m));
     enkel = createEmbeddedEngine(config);
     threads = [...gestart];
     await Promise.all([parallel.replaceAll(suiteProfielen()), enkel.replaceAll(suiteProfielen())]);
@@ -86,6 +88,8 @@ describe('embedded engine met zoekthreads', () => {
     while (!(await parallel.health()).ok && Date.now() < tot) await new Promise((r) => setTimeout(r, 50));
     await expect(parallel.health()).resolves.toMatchObject({ ok: true });
     for (const v of vragen) expect(zonderTijd(await parallel.search(v))).toEqual(zonderTijd(await enkel.search(v)));
+    expect(meldingen).toContain('zoekthread gestopt; hij wordt vervangen en opnieuw opgebouwd');
+    expect(meldingen).toContain('zoekthread vervangen en opgebouwd');
   });
 
   it('antwoordt met ZoekmachineOnbereikbaarError (503) zolang geen enkele zoekthread klaar is', async () => {

@@ -92,7 +92,8 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
   private readonly schrijfrij = new Schrijfrij();
   private gesloten = false;
 
-  constructor(private readonly config: SearchConfig, aantal: number) {
+  /** `meld` hears of threads that stop and of their replacements (for the log). */
+  constructor(private readonly config: SearchConfig, aantal: number, private readonly meld: (melding: string) => void) {
     this.threads = Array.from({ length: aantal }, () => this.start());
     for (const t of this.threads) t.klaar = true;
   }
@@ -213,6 +214,7 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
   }
 
   private vervangThread(oud: Zoekthread): void {
+    this.meld('zoekthread gestopt; hij wordt vervangen en opnieuw opgebouwd');
     // A short pause, so a thread that cannot start at all is not restarted in a tight loop.
     setTimeout(() => this.herstart(oud), HERSTART_MS).unref();
   }
@@ -223,7 +225,7 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
     const nieuw = this.start();
     this.threads[plek] = nieuw;
     // Behind the writes already queued; writes posted to it before then are overwritten by this rebuild.
-    void this.schrijfrij.na(async () => {
+    this.schrijfrij.na(async () => {
       if (this.gesloten) return;
       const { register } = this;
       await this.vervang([nieuw], register, function* () {
@@ -239,11 +241,12 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
       }(), () => {
         nieuw.klaar = true;
       });
-    });
+      this.meld('zoekthread vervangen en opgebouwd');
+    }).catch(() => this.meld('zoekthread opnieuw opbouwen mislukt'));
   }
 }
 
 /** The embedded engine with its searches spread over `threads` threads (see ParallelEmbeddedEngine). */
-export function createParallelEmbeddedEngine(config: SearchConfig, threads: number): SearchEngine {
-  return new ParallelEmbeddedEngine(config, threads);
+export function createParallelEmbeddedEngine(config: SearchConfig, threads: number, meld: (melding: string) => void = () => undefined): SearchEngine {
+  return new ParallelEmbeddedEngine(config, threads, meld);
 }
