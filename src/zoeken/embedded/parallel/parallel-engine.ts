@@ -15,6 +15,7 @@ import type { Antwoord, Opdracht, WerkerData } from './berichten';
 const OPSTART = "require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.bestand);";
 const WERKER = path.join(__dirname, 'zoek-werker.ts');
 const HERSTART_MS = 500;
+const DELEN_VOORUIT = 4;
 
 type Verzoek = Opdracht extends infer O ? (O extends Opdracht ? Omit<O, 'nr'> : never) : never;
 
@@ -204,10 +205,14 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
 
   /** Builds a new index in `threads` from `delen`; `wissel` runs in the same tick as the swap is posted. */
   private async vervang(threads: readonly Zoekthread[], register: ProfielRegister, delen: Iterable<Wijziging[]>, wissel: () => void): Promise<void> {
-    await this.overal({ soort: 'vervang-begin' }, threads);
+    void this.overal({ soort: 'vervang-begin' }, threads);
+    // The threads build while this thread reads and stores the next part; a few parts ahead at most.
+    const onderweg: Promise<void>[] = [];
     for (const wijzigingen of delen) {
-      await this.overal({ soort: 'vervang-deel', delen: register.lezer.delen, wijzigingen: zonderProfielen(wijzigingen) }, threads);
+      onderweg.push(this.overal({ soort: 'vervang-deel', delen: register.lezer.delen, wijzigingen: zonderProfielen(wijzigingen) }, threads));
+      if (onderweg.length >= DELEN_VOORUIT) await onderweg.shift();
     }
+    await Promise.all(onderweg);
     const klaar = this.overal({ soort: 'vervang-klaar' }, threads);
     wissel();
     await klaar;
