@@ -13,9 +13,10 @@ interface Kolom {
  * intersecting the set with the bitmap of every value (vaardigheid has over a hundred, gemeente hundreds) until
  * the set is a sizeable part of the index.
  *
- * A slot's code indexes the facet's section of the count array directly, so the walk has no branches (the walk is
- * bound by memory either way; this made it some 5% faster): an unused slot j holds j (its own throwaway counter), an empty facet holds `breedte` in its first slot (onbekend), and value number v holds
- * `breedte + 1 + v`. A facet's slots widen, in all rows at once, when a profile has more values than fit.
+ * A slot's code indexes the facet's section of the count array directly, so the walk has no branches (it is
+ * bound by memory either way; this made it some 5% faster): an unused slot j holds j (its own throwaway counter),
+ * an empty facet holds `breedte` in its first slot (onbekend), and value number v holds `breedte + 1 + v`. A
+ * facet's slots widen, in all rows at once, when a profile has more values than fit.
  */
 export class FacetTable {
   private readonly kolommen: Kolom[];
