@@ -37,3 +37,14 @@ export interface Kandidaatprofiel {
   /** Day (not time) of the last change in Sonar: enough to sort on, too coarse to link records. */
   bijgewerkt: string;
 }
+
+/** Every top-level field of a Kandidaatprofiel, in a fixed order (the search register stores values in it). */
+export const KANDIDAATPROFIEL_VELDEN = [
+  'id', 'gemeenteCode', 'gemeente', 'regio', 'regioNaam', 'dienstverlener', 'heeftProfiel', 'opleidingen',
+  'opleidingsniveau', 'vaardigheden', 'competenties', 'affiniteiten', 'beroepssectoren', 'taaksoorten',
+  'werkervaring', 'urenPerWeek', 'dagdelen', 'reisafstandKm', 'rijbewijs', 'eigenVervoer', 'profielvulling',
+  'transparantieklasse', 'bijgewerkt',
+] as const satisfies readonly (keyof Kandidaatprofiel)[];
+// A field added to Kandidaatprofiel but not to the list would silently be lost where the list is used: a type error.
+const alleVelden: Exclude<keyof Kandidaatprofiel, (typeof KANDIDAATPROFIEL_VELDEN)[number]> extends never ? true : never = true;
+void alleVelden;

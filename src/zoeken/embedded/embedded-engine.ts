@@ -6,27 +6,23 @@ import type {
 } from '../search-engine.port';
 import { EmbeddedIndex } from './embedded-index';
 import { engineSchema, type EngineSchema } from './engine-schema';
-import { ProfielRegister, type Plek } from './profiel-register';
+import { ProfielRegister } from './profiel-register';
 import { facetwaardenInIndex, metProfielen, telInIndex, zoekInIndex } from './zoek-in-index';
 
 // Bulk writes hand the event loop back this often, so searches keep being answered during a rebuild.
-export const BATCH = 5000;
+const BATCH = 5000;
 
-// Replaced profiles stay in the register's blocks until it is built anew: after this much, when it is more than
-// the live profiles, the engine rebuilds (a nightly full export rebuilds anyway).
-const AFVAL_MIN_BYTES = 64 * 2 ** 20;
-
-/** True when a register holds more replaced bytes than live ones (and enough to be worth a rebuild). */
-export function moetOpruimen(register: ProfielRegister): boolean {
-  return register.afval > Math.max(AFVAL_MIN_BYTES, register.levend);
-}
-
-/** Reads a stored profile from `register`'s blocks. */
-export const leesUit = (register: ProfielRegister) => (plek: Plek) => register.lezer.leesPlek(plek);
-
-/** The register's profiles, for building it anew. */
-export function* profielenVan(register: ProfielRegister): Generator<Kandidaatprofiel> {
-  for (const { plek } of register.alle()) yield register.lezer.leesPlek(plek);
+/** `items` in parts of at most `grootte`: bulk writes go part by part and hand the event loop back in between. */
+export function* inDelen<T>(items: Iterable<T>, grootte = BATCH): Generator<T[]> {
+  let deel: T[] = [];
+  for (const item of items) {
+    deel.push(item);
+    if (deel.length === grootte) {
+      yield deel;
+      deel = [];
+    }
+  }
+  if (deel.length > 0) yield deel;
 }
 
 /** The profiles and the bitmaps over their document numbers: swapped together, so a search sees one state. */
@@ -59,20 +55,20 @@ class EmbeddedEngine implements SearchEngine {
 
   upsert(profielen: readonly Kandidaatprofiel[]): Promise<void> {
     return this.schrijfrij.na(async () => {
-      for (let i = 0; i < profielen.length; i += BATCH) {
+      for (const deel of inDelen(profielen)) {
         const { register, index } = this.stand;
-        index.apply(register.schrijf(profielen.slice(i, i + BATCH)), leesUit(register));
-        if (i + BATCH < profielen.length) await volgendeRonde();
+        index.apply(register.schrijf(deel), register.lezer);
+        await volgendeRonde();
       }
-      if (moetOpruimen(this.stand.register)) await this.vervang(profielenVan(this.stand.register));
+      if (this.stand.register.moetOpruimen()) await this.vervang(this.stand.register.profielen());
     });
   }
 
   remove(ids: readonly string[]): Promise<void> {
     return this.schrijfrij.na(async () => {
       const { register, index } = this.stand;
-      index.apply(register.schrijf([], ids), leesUit(register));
-      if (moetOpruimen(register)) await this.vervang(profielenVan(register));
+      index.apply(register.schrijf([], ids), register.lezer);
+      if (register.moetOpruimen()) await this.vervang(register.profielen());
     });
   }
 
@@ -82,16 +78,10 @@ class EmbeddedEngine implements SearchEngine {
 
   private async vervang(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
     const nieuw = this.leeg();
-    let deel: Kandidaatprofiel[] = [];
-    for (const p of profielen) {
-      deel.push(p);
-      if (deel.length === BATCH) {
-        nieuw.index.apply(nieuw.register.schrijf(deel), leesUit(nieuw.register));
-        deel = [];
-        await volgendeRonde();
-      }
+    for (const deel of inDelen(profielen)) {
+      nieuw.index.apply(nieuw.register.schrijf(deel), nieuw.register.lezer);
+      await volgendeRonde();
     }
-    nieuw.index.apply(nieuw.register.schrijf(deel), leesUit(nieuw.register));
     nieuw.index.optimize();
     // One assignment: a search reads `this.stand` once, so it sees the old state or the new one. Searches run
     // without pausing, so none still uses the old index: its memory goes back now rather than at some later GC.

@@ -3,7 +3,7 @@ import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
 import type { FacetNaam } from '../search-engine.port';
 import type { EngineSchema } from './engine-schema';
 import { FacetTable } from './facet-table';
-import type { Plek, Wijziging } from './profiel-register';
+import type { ProfielLezer, Wijziging } from './profiel-register';
 import { facetValues, textValues } from './profile-fields';
 import { SortedBitmaps } from './sorted-bitmaps';
 import { Vocabulary } from './vocabulary';
@@ -67,11 +67,11 @@ export class EmbeddedIndex {
     return this.postings.get(term);
   }
 
-  /** Applies the changes a ProfielRegister write returned, in their order, reading profiles with `lees`. */
-  apply(wijzigingen: readonly Wijziging[], lees: (plek: Plek) => Kandidaatprofiel): void {
+  /** Applies the changes a ProfielRegister write returned, in their order, reading profiles through `lezer`. */
+  apply(wijzigingen: readonly Wijziging[], lezer: ProfielLezer): void {
     for (const { doc, plek, oud, profiel } of wijzigingen) {
-      if (oud) this.ontkoppel(doc, lees(oud));
-      if (plek) this.koppel(doc, profiel ?? lees(plek));
+      if (oud) this.ontkoppel(doc, lezer.leesPlek(oud));
+      if (plek) this.koppel(doc, profiel ?? lezer.leesPlek(plek));
       else this.ids[doc] = undefined;
     }
   }

@@ -1,5 +1,4 @@
 import { maakProfiel } from '../../../test/zoeken/fixtures';
-import { moetOpruimen } from './embedded-engine';
 import { ProfielLezer, ProfielRegister } from './profiel-register';
 
 describe('ProfielRegister', () => {
@@ -48,8 +47,8 @@ describe('ProfielRegister', () => {
     r.schrijf([groot(0)]);
     let i = 1;
     while (r.afval < 63 * 2 ** 20) r.schrijf([groot(i++)]);
-    expect(moetOpruimen(r)).toBe(false);
+    expect(r.moetOpruimen()).toBe(false);
     while (r.afval < 65 * 2 ** 20) r.schrijf([groot(i++)]);
-    expect(moetOpruimen(r)).toBe(true);
+    expect(r.moetOpruimen()).toBe(true);
   });
 });

@@ -1,28 +1,19 @@
-import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
+import { KANDIDAATPROFIEL_VELDEN, type Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
+
+// Replaced profiles stay in the blocks until the register is built anew: after this much, when it is also more
+// than the live profiles, it is worth rebuilding (a nightly full export rebuilds anyway).
+const AFVAL_MIN_BYTES = 64 * 2 ** 20;
 
 /** Size of one block of profile bytes; a profile is a few hundred bytes. */
 const DEEL_BYTES = 8 * 2 ** 20;
 
-/**
- * The top-level fields of a profile in stored order: a profile is stored as the JSON array of their values, not
- * as an object, because the names took some 40% of the bytes.
- */
-const VELDEN = [
-  'id', 'gemeenteCode', 'gemeente', 'regio', 'regioNaam', 'dienstverlener', 'heeftProfiel', 'opleidingen',
-  'opleidingsniveau', 'vaardigheden', 'competenties', 'affiniteiten', 'beroepssectoren', 'taaksoorten',
-  'werkervaring', 'urenPerWeek', 'dagdelen', 'reisafstandKm', 'rijbewijs', 'eigenVervoer', 'profielvulling',
-  'transparantieklasse', 'bijgewerkt',
-] as const satisfies readonly (keyof Kandidaatprofiel)[];
-// A field added to Kandidaatprofiel but not to VELDEN would silently not be stored: make that a type error.
-const alleVelden: Exclude<keyof Kandidaatprofiel, (typeof VELDEN)[number]> extends never ? true : never = true;
-void alleVelden;
-
-const codeer = (profiel: Kandidaatprofiel): string => JSON.stringify(VELDEN.map((veld) => profiel[veld]));
+// A profile is stored as the JSON array of its field values, not as an object: the names took some 40% of the bytes.
+const codeer = (profiel: Kandidaatprofiel): string => JSON.stringify(KANDIDAATPROFIEL_VELDEN.map((veld) => profiel[veld]));
 
 function decodeer(json: string): Kandidaatprofiel {
   const waarden = JSON.parse(json) as unknown[];
   const profiel: Record<string, unknown> = {};
-  VELDEN.forEach((veld, i) => {
+  KANDIDAATPROFIEL_VELDEN.forEach((veld, i) => {
     profiel[veld] = waarden[i];
   });
   return profiel as unknown as Kandidaatprofiel;
@@ -48,8 +39,8 @@ export interface Wijziging {
 }
 
 /**
- * Reads profiles by document number from blocks of bytes (JSON, see VELDEN). The blocks are SharedArrayBuffers: written once
- * by the main thread, read by search threads without copies. Profiles live outside the JavaScript heap this way
+ * Reads profiles by document number from blocks of bytes. The blocks are SharedArrayBuffers: written once by the
+ * main thread, read by search threads without copies. Profiles live outside the JavaScript heap this way
  * (a quarter of a million profile objects made every garbage collection slow and the heap large).
  */
 export class ProfielLezer {
@@ -76,7 +67,7 @@ export class ProfielLezer {
 
   /** Bytes of the profile of `doc` (0 when there is none). */
   grootte(doc: number): number {
-    return doc < this.deel.length && this.deel[doc]! >= 0 ? this.lengte[doc]! : 0;
+    return this.plek(doc)?.lengte ?? 0;
   }
 
   lees(doc: number): Kandidaatprofiel | undefined {
@@ -104,7 +95,7 @@ export class ProfielLezer {
 /**
  * The stored profiles under dense internal document numbers (freed numbers are reused), which the bitmaps of an
  * index refer to. A write appends the profiles' JSON to the blocks; replaced bytes stay until the register is
- * built anew (a full export does that; `afval` tells how much is waiting).
+ * built anew (see moetOpruimen).
  */
 export class ProfielRegister {
   readonly lezer = new ProfielLezer();
@@ -127,12 +118,22 @@ export class ProfielRegister {
     return this.levendeBytes;
   }
 
+  /** True when the register holds more replaced bytes than live ones, and enough to be worth a rebuild. */
+  moetOpruimen(): boolean {
+    return this.afval > Math.max(AFVAL_MIN_BYTES, this.levend);
+  }
+
   internalId(id: string): number | undefined {
     return this.intern.get(id);
   }
 
   profiel(doc: number): Kandidaatprofiel | undefined {
     return this.lezer.lees(doc);
+  }
+
+  /** Every stored profile, for building a register anew. */
+  *profielen(): Generator<Kandidaatprofiel> {
+    for (const { plek } of this.alle()) yield this.lezer.leesPlek(plek);
   }
 
   /** Every stored profile as a change that adds it, in document order. */

@@ -7,7 +7,7 @@ import type {
 } from '../../search-engine.port';
 import { ZoekmachineOnbereikbaarError } from '../../zoekmachine-fouten';
 import type { SamenstellendeEngine } from '../../zoek.service';
-import { BATCH, moetOpruimen, profielenVan, Schrijfrij } from '../embedded-engine';
+import { inDelen, Schrijfrij } from '../embedded-engine';
 import { ProfielRegister, type Wijziging } from '../profiel-register';
 import type { Antwoord, Opdracht, WerkerData } from './berichten';
 
@@ -103,7 +103,7 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
 
   upsert(profielen: readonly Kandidaatprofiel[]): Promise<void> {
     return this.schrijfrij.na(async () => {
-      for (let i = 0; i < profielen.length; i += BATCH) await this.wijzig(this.register.schrijf(profielen.slice(i, i + BATCH)));
+      for (const deel of inDelen(profielen)) await this.wijzig(this.register.schrijf(deel));
       await this.ruimOp();
     });
   }
@@ -184,23 +184,15 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
   private async vervangAlles(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
     const nieuw = new ProfielRegister();
     await this.vervang(this.threads, nieuw, function* () {
-      let deel: Kandidaatprofiel[] = [];
-      for (const p of profielen) {
-        deel.push(p);
-        if (deel.length === BATCH) {
-          yield nieuw.schrijf(deel);
-          deel = [];
-        }
-      }
-      yield nieuw.schrijf(deel);
+      for (const deel of inDelen(profielen)) yield nieuw.schrijf(deel);
     }(), () => {
       this.register = nieuw;
     });
   }
 
-  /** Rebuilds once replaced profiles take more room than the live ones (see moetOpruimen). */
+  /** Rebuilds once replaced profiles take more room than the live ones (see ProfielRegister.moetOpruimen). */
   private async ruimOp(): Promise<void> {
-    if (moetOpruimen(this.register)) await this.vervangAlles(profielenVan(this.register));
+    if (this.register.moetOpruimen()) await this.vervangAlles(this.register.profielen());
   }
 
   /** Builds a new index in `threads` from `delen`; `wissel` runs in the same tick as the swap is posted. */
@@ -233,17 +225,7 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
     this.schrijfrij.na(async () => {
       if (this.gesloten) return;
       const { register } = this;
-      await this.vervang([nieuw], register, function* () {
-        let deel: Wijziging[] = [];
-        for (const wijziging of register.alle()) {
-          deel.push(wijziging);
-          if (deel.length === BATCH) {
-            yield deel;
-            deel = [];
-          }
-        }
-        yield deel;
-      }(), () => {
+      await this.vervang([nieuw], register, inDelen(register.alle()), () => {
         nieuw.klaar = true;
       });
       this.meld('zoekthread vervangen en opgebouwd');

@@ -26,7 +26,7 @@ let nieuw: Stand | null = null;
 
 function pasToe(doel: Stand, { delen, wijzigingen }: Wijzigingen): void {
   doel.lezer.delen = delen;
-  doel.index.apply(wijzigingen, (plek) => doel.lezer.leesPlek(plek));
+  doel.index.apply(wijzigingen, doel.lezer);
   for (const { doc, plek } of wijzigingen) doel.lezer.zet(doc, plek);
 }
 
