@@ -113,4 +113,27 @@ describe('embedded engine', () => {
     zonder.zoeken.facetten = zonder.zoeken.facetten.filter((f) => f.naam !== 'rijbewijs');
     expect(() => createEmbeddedEngine(zonder)).toThrow(ConfigError);
   });
+
+  it('zet facetwaarden op aantal, bij gelijke aantallen op naam, en kapt af op maxWaardenPerFacet', async () => {
+    const profielen = [
+      ['Bakken', 'Zagen'], ['Bakken', 'Zagen'], ['Bakken', 'Afwassen'], ['Afwassen'], ['Lassen'],
+    ].map((vaardigheden, i) => maakProfiel(`v${i}`, { vaardigheden }));
+    const beperkt = structuredClone(config);
+    beperkt.zoeken.maxWaardenPerFacet = 3;
+    for (const [cfg, verwacht] of [[config, ['Bakken', 'Afwassen', 'Zagen', 'Lassen']], [beperkt, ['Bakken', 'Afwassen', 'Zagen']]] as const) {
+      const e = createEmbeddedEngine(cfg);
+      await e.replaceAll(profielen);
+      const telling = (await e.search({ facets: ['vaardigheid'] })).facetDistribution.vaardigheid!;
+      expect(Object.entries(telling)).toEqual(verwacht.map((w) => [w, { Bakken: 3, Afwassen: 2, Zagen: 2, Lassen: 1 }[w]]));
+    }
+  });
+
+  it('ordent ook zo als een grote set met bitmaps geteld wordt', async () => {
+    // 500 documents against 3 values of eigenVervoer: intersecting the bitmaps is the cheaper way here.
+    const profielen = Array.from({ length: 500 }, (_, i) => maakProfiel(`e${i}`, { eigenVervoer: i < 200 ? false : i < 400 ? true : null }));
+    const e = createEmbeddedEngine(config);
+    await e.replaceAll(profielen);
+    const telling = (await e.search({ facets: ['eigenVervoer'] })).facetDistribution.eigenVervoer!;
+    expect(Object.entries(telling)).toEqual([['ja', 200], ['nee', 200], ['onbekend', 100]]);
+  });
 });
