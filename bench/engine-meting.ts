@@ -6,7 +6,7 @@
  *   node --expose-gc --import tsx bench/engine-meting.ts <embedded|orama|minisearch> <dataDir> <maxSeconden>
  */
 import { loadSearchConfig } from '../src/config/search-config';
-import { MirrorRepository } from '../src/mirror/mirror.repository';
+import { SqliteMirror } from '../src/opslag/sqlite/mirror.sqlite';
 import type { BenchEngine } from './baselines/bench-engine';
 import { embeddedEngine } from './baselines/embedded';
 import { minisearchEngine } from './baselines/minisearch';
@@ -41,12 +41,12 @@ async function main(): Promise<void> {
   const config = loadSearchConfig();
   const engine: BenchEngine = { embedded: embeddedEngine, orama: oramaEngine, minisearch: minisearchEngine }[naam as EngineNaam](config);
 
-  const repository = new MirrorRepository(dataDir);
-  const profielen = repository.aantal();
+  const repository = new SqliteMirror(dataDir, 0);
+  const profielen = await repository.aantal();
   const bouwStart = performance.now();
   await engine.bouw(repository.alle());
   const bouwMs = performance.now() - bouwStart;
-  repository.close();
+  await repository.close();
   (globalThis as { gc?: () => void }).gc?.();
   const rssMb = process.memoryUsage().rss / 2 ** 20;
 

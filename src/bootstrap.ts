@@ -1,20 +1,22 @@
 import type { Express } from 'express';
 import { createPseudonimiseerder } from './anonimisering/pseudoniem';
 import { createApp } from './api/app';
-import { ContactverzoekRepository } from './contact/contactverzoek.repository';
 import { ContactverzoekService } from './contact/contactverzoek.service';
 import type { HealthStatus } from './api/health.routes';
 import type { Env } from './config/env';
 import { loadSearchConfig, type SearchConfig } from './config/search-config';
 import type { Logger } from './logging/logger';
+import { IndexVolger } from './mirror/index-volger';
 import { leesArray } from './mirror/sync-bron';
-import { MirrorRepository } from './mirror/mirror.repository';
 import { SyncService } from './mirror/sync.service';
+import { createOpslag } from './opslag/create-opslag';
+import type { Opslag } from './opslag/opslag.port';
 import { createSleutelControle } from './toegang/api-sleutels';
-import { SnapshotRepository } from './transparantie/snapshot.repository';
+import { SnapshotBestaatFout } from './transparantie/transparantie.errors';
 import { TransparantieService } from './transparantie/transparantie.service';
 import { createSearchEngine } from './zoeken/create-search-engine';
 import type { SearchEngine } from './zoeken/search-engine.port';
+import { ZoekmachineOnbereikbaarError } from './zoeken/zoekmachine-fouten';
 import { ZoekService } from './zoeken/zoek.service';
 import { genereerDemo } from '../seed/generator';
 import packageJson from '../package.json';
@@ -22,8 +24,9 @@ import packageJson from '../package.json';
 export interface Service {
   app: Express;
   config: SearchConfig;
-  repository: MirrorRepository;
+  opslag: Opslag;
   engine: SearchEngine;
+  volger: IndexVolger;
   sync: SyncService;
   transparantie: TransparantieService;
   contactverzoeken: ContactverzoekService;
@@ -34,83 +37,82 @@ export interface Service {
 const META_DEMO = 'demo';
 
 /**
- * Wires the service: config, mirror, engine, sync, HTTP. On an empty mirror it loads the synthetic demo data
- * (unless disabled), then builds the search index from the mirror so both agree before the first request.
+ * Wires the service: config, store, engine, the index follower, sync, HTTP. The index is built from the mirror
+ * before the first request; on an empty mirror the synthetic demo data is loaded first (unless disabled).
  */
 export async function startService(env: Env, logger: Logger): Promise<Service> {
   const config = loadSearchConfig();
-  const repository = new MirrorRepository(env.dataDir);
+  const opslag = await createOpslag(env, logger);
   const engine = createSearchEngine(env, config, logger);
-  // An engine that does not answer (Meilisearch down or hanging) must not keep the service from starting: it then
-  // serves /health (degraded) and 503 on search, and the recovery below prepares the index once the engine answers.
-  const engineBereikbaar = (await engine.health()).ok;
-  if (engineBereikbaar) await engine.init();
+  const volger = new IndexVolger({ wijzigingen: opslag.wijzigingen, engine, gedeeldeIndex: opslag.gedeeldeIndex, logger, intervalMs: env.volgIntervalMs });
   const pseudoniem = createPseudonimiseerder(env.pseudonymSecret);
-  const snapshots = new SnapshotRepository(env.dataDir);
-  const transparantie = new TransparantieService({ engine, config, snapshots, mirror: repository, logger });
+  const transparantie = new TransparantieService({
+    engine, config, snapshots: opslag.snapshots, mirror: opslag.mirror, logger,
+    // A quarter is frozen from the index as the mirror has it, never from an index that could not follow.
+    indexBij: async () => {
+      await volger.haalBij();
+      if (volger.status().fout) throw new ZoekmachineOnbereikbaarError('de zoekindex loopt achter op de mirror');
+    },
+  });
   const sync = new SyncService({
-    repository, engine, config, pseudoniem, maxVerwijderaandeel: env.maxVerwijderaandeel, logger,
+    mirror: opslag.mirror, volger, config, pseudoniem, maxVerwijderaandeel: env.maxVerwijderaandeel, logger,
     voorSync: async () => { await transparantie.bevriesVorigKwartaal(); },
   });
 
-  if (repository.aantal() === 0 && env.seedDemo && repository.getMeta(META_DEMO) === null) {
+  // An engine that does not answer (Meilisearch down or hanging) must not keep the service from starting: it then
+  // serves /health (degraded) and 503 on search, and the follower builds the index once the engine answers.
+  await volger.start();
+  if (env.seedDemo && await opslag.mirror.aantal() === 0 && await opslag.mirror.getMeta(META_DEMO) === null) {
     const demo = genereerDemo();
     const r = await sync.sync(leesArray(demo.records), { volledig: true, positie: 'index' });
-    for (const t of demo.doelgroepregister) repository.zetDoelgroepregister(t);
-    await transparantie.maakSnapshot(demo.periode, 'demo');
-    repository.setMeta(META_DEMO, 'true');
+    for (const t of demo.doelgroepregister) await opslag.mirror.zetDoelgroepregister(t);
+    // Instances that start together on an empty database both load the demo; the second finds it frozen.
+    await transparantie.maakSnapshot(demo.periode, 'demo').catch((err: unknown) => {
+      if (!(err instanceof SnapshotBestaatFout)) throw err;
+    });
+    await opslag.mirror.setMeta(META_DEMO, 'true');
     logger.info({ toegevoegd: r.toegevoegd, geweigerd: r.geweigerd }, 'lege mirror: synthetische demodata geladen');
-  } else if (engineBereikbaar) {
-    await sync.herbouwIndex();
   }
-
-  // Rebuilds the index from the mirror once the engine answers again (after a failed start or a sync it missed).
-  let indexOpgebouwd = engineBereikbaar;
-  let herstelBezig = false;
-  const herstel = setInterval(() => {
-    if (herstelBezig || (indexOpgebouwd && !sync.heeftIndexAchterstand)) return;
-    herstelBezig = true;
-    void (async () => {
-      if (!(await engine.health()).ok) return;
-      await engine.init();
-      await sync.herbouwIndex();
-      indexOpgebouwd = !sync.heeftIndexAchterstand;
-      if (indexOpgebouwd) logger.info('zoekmachine bereikbaar: zoekindex opnieuw opgebouwd uit de mirror');
-    })().catch((err: unknown) => logger.warn({ fout: (err as Error).name }, 'zoekmachine nog niet te herstellen'))
-      .finally(() => { herstelBezig = false; });
-  }, env.herstelIntervalMs);
-  herstel.unref();
 
   const health = async (): Promise<HealthStatus> => {
     const engineStatus = await engine.health();
+    const volg = volger.status();
     const details: string[] = [];
     if (!engineStatus.ok) details.push(`zoekmachine: ${engineStatus.detail ?? 'niet bereikbaar'}`);
-    if (sync.heeftIndexAchterstand) details.push('zoekindex loopt achter op de mirror');
-    if (!indexOpgebouwd) details.push('zoekindex is nog niet opgebouwd');
+    if (volg.fout) details.push('zoekindex loopt achter op de mirror');
+    if (volg.toegepast === null) details.push('zoekindex is nog niet opgebouwd');
+    let mirror: { profielen: number; demo: boolean } | null = null;
+    try {
+      mirror = { profielen: await opslag.mirror.aantal(), demo: await opslag.mirror.getMeta(META_DEMO) === 'true' };
+    } catch {
+      details.push('opslag niet bereikbaar: zoeken werkt uit het geheugen, schrijven niet');
+    }
     return {
       status: details.length === 0 ? 'ok' : 'degraded',
       engine: engine.naam,
-      profielen: repository.aantal(),
-      demo: repository.getMeta(META_DEMO) === 'true',
+      opslag: opslag.soort,
+      profielen: mirror?.profielen ?? await engine.count().catch(() => 0),
+      demo: mirror?.demo ?? false,
       versie: packageJson.version,
+      volgnummer: volg.toegepast,
+      achterstand: { volgnummers: volg.achterstand, ms: volg.achterstandMs },
+      ...(volg.schrijver === undefined ? {} : { indexschrijver: volg.schrijver }),
       ...(details.length > 0 ? { details } : {}),
     };
   };
 
   const zoeken = new ZoekService(engine, config);
-  const contactRepository = new ContactverzoekRepository(env.dataDir);
-  const contactverzoeken = new ContactverzoekService({ repository: contactRepository, zoeken, config });
+  const contactverzoeken = new ContactverzoekService({ opslag: opslag.contactverzoeken, zoeken, config });
   const app = createApp({ logger, sleutelControle: createSleutelControle(env.apiSleutels), sync, zoeken, transparantie, contactverzoeken, config,
     paginas: { productie: env.nodeEnv === 'production', sessieGeheim: env.sessieGeheim }, health, maxJsonBody: env.maxJsonBody, versie: packageJson.version,
-    apiDocsOpenbaar: env.nodeEnv !== 'production', rateLimiet: env.rateLimiet, trustProxy: env.trustProxy });
+    apiDocsOpenbaar: env.nodeEnv !== 'production', rateLimiet: env.rateLimiet, trustProxy: env.trustProxy,
+    naSequentie: { volger, maxMs: env.naSequentieMaxMs } });
   return {
-    app, config, repository, engine, sync, transparantie, contactverzoeken, health,
+    app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, health,
     close: async () => {
-      clearInterval(herstel);
+      await volger.stop();
       await engine.close();
-      repository.close();
-      snapshots.close();
-      contactRepository.close();
+      await opslag.close();
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../../src/config/search-config';
-import type { FacetNaam, Zoekvraag } from '../../src/zoeken/search-engine.port';
+import type { FacetNaam, Profielbron, Zoekvraag } from '../../src/zoeken/search-engine.port';
 
 /** What the engine benchmark needs of an engine: build once from the mirror, then answer the query mix. */
 export interface BenchEngine {
-  bouw(profielen: Iterable<Kandidaatprofiel>): Promise<void>;
+  bouw(profielen: Profielbron): Promise<void>;
   /** One faceted query: the first page of hits plus counts for every facet asked. */
   zoek(vraag: Zoekvraag): Promise<{ totalHits: number; facetten: number }>;
 }

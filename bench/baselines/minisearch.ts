@@ -30,7 +30,7 @@ export function minisearchEngine(config: SearchConfig): BenchEngine {
 
   return {
     async bouw(bron) {
-      for (const p of bron) {
+      for await (const p of bron) {
         profielen.push(p);
         index.add({ nr: profielen.length - 1 });
       }

@@ -39,7 +39,7 @@ export function oramaEngine(config: SearchConfig): BenchEngine {
     async bouw(profielen) {
       db = create({ schema });
       let batch: AnyDocument[] = [];
-      for (const p of profielen) {
+      for await (const p of profielen) {
         batch.push(document(p));
         if (batch.length === BATCH) {
           await insertMultiple(db, batch, BATCH);

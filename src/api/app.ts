@@ -13,6 +13,7 @@ import { doelgroepregisterRoutes } from './doelgroepregister.routes';
 import { healthRoutes, type HealthBron } from './health.routes';
 import { kandidatenRoutes } from './kandidaten.routes';
 import { maakOpenApiDocument } from './openapi';
+import { naSequentie, type Volgpunt } from './na-sequentie.middleware';
 import { openApiRoutes } from './openapi.routes';
 import { syncRoutes } from './sync.routes';
 import { vereisRol } from './toegang.middleware';
@@ -41,6 +42,8 @@ export interface AppDeps {
   /** Number of reverse proxies whose X-Forwarded-For is trusted for the client IP (0: none). */
   trustProxy: number;
   versie: string;
+  /** Reads with `?naSequentie=N` wait (at most maxMs) until this instance's index has applied change N. */
+  naSequentie: { volger: Volgpunt; maxMs: number };
 }
 
 /** The route pattern, never the URL itself: a URL can hold a klantnummer. */
@@ -67,6 +70,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/health', healthRoutes(deps.health));
   const limieten = rateLimieten(deps.rateLimiet, deps.logger);
   app.use(limieten.perIp, toegangsbeleid({ sleutelControle: deps.sleutelControle, apiDocsOpenbaar: deps.apiDocsOpenbaar }), limieten.perSleutel);
+  app.use(naSequentie(deps.naSequentie.volger, deps.naSequentie.maxMs));
   app.use('/api', openApiRoutes(maakOpenApiDocument(deps.config, deps.versie)));
   app.use('/api/v1/sync', vereisRol(deps.sleutelControle, 'sonar-sync'), syncRoutes(deps.sync, { maxJsonBody: deps.maxJsonBody }));
 

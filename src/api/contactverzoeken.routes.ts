@@ -14,10 +14,10 @@ export function contactverzoekenRoutes(contactverzoeken: ContactverzoekService, 
   const router = Router();
   const regios = new Set(config.regios.map((r) => r.nummer));
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const { regio } = leesQuery(contactverzoekenQuerySchema, req.query);
     if (regio !== undefined && !regios.has(regio)) throw new VerzoekFout('ongeldige queryparameters', [{ pad: 'regio', melding: 'onbekende arbeidsmarktregio (nummer 1-35)' }]);
-    const lijst = contactverzoeken.lijst(regio === undefined ? undefined : [regio]);
+    const lijst = await contactverzoeken.lijst(regio === undefined ? undefined : [regio]);
     res.json({ aantal: lijst.length, contactverzoeken: lijst });
   });
 

@@ -16,19 +16,19 @@ export function doelgroepregisterRoutes(transparantie: TransparantieService, reg
   const router = Router();
   const regio = regioSchema(regios);
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const toegestaan = (req.identiteit as Identiteit).regios;
-    const tellingen = transparantie.doelgroepregister().filter((t) => toegestaan === null || toegestaan.includes(t.regio));
+    const tellingen = (await transparantie.doelgroepregister()).filter((t) => toegestaan === null || toegestaan.includes(t.regio));
     res.json({ tellingen });
   });
 
-  router.put('/:regio/:periode', vereisRol(sleutelControle, 'beheer'), express.json({ limit: '1kb' }), (req, res) => {
+  router.put('/:regio/:periode', vereisRol(sleutelControle, 'beheer'), express.json({ limit: '1kb' }), async (req, res) => {
     const telling = {
       regio: leesPadParameter(regio, req.params.regio, 'regio'),
       periode: leesPadParameter(periodeSchema, req.params.periode, 'periode'),
       aantal: leesBody(registerBodySchema, req.body).aantal,
     };
-    res.json(transparantie.zetDoelgroepregister(telling));
+    res.json(await transparantie.zetDoelgroepregister(telling));
   });
 
   return router;

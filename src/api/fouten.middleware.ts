@@ -52,6 +52,7 @@ export function foutenMiddleware(logger: Logger): ErrorRequestHandler {
     if (e instanceof SnapshotBestaatFout) return stuurFout(res, 409, 'snapshot_bestaat', e.message);
     if (e instanceof OpslagFout) {
       logger.error({ fout: e.name, oorzaak: (e.cause as Error | undefined)?.message }, e.message);
+      res.setHeader('Retry-After', RETRY_AFTER_S);
       return stuurFout(res, 503, 'opslag_niet_beschikbaar', 'de opslag is tijdelijk niet beschikbaar; er is niets verwerkt, probeer het later opnieuw');
     }
     if (isZoekmachineOnbereikbaar(e)) {

@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import { naarVeldfouten } from '../validatie/veldfouten';
 import { VerzoekFout } from './fouten.middleware';
 
-/** Parses a query string with a strict schema; unknown or bad parameters give 400 naming them. */
+/**
+ * Parses a query string with a strict schema; unknown or bad parameters give 400 naming them. `naSequentie` is
+ * allowed on every read: the naSequentie middleware has handled it before any route runs.
+ */
 export function leesQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
-  const parsed = schema.safeParse(query);
+  const { naSequentie: _, ...rest } = (query ?? {}) as Record<string, unknown>;
+  const parsed = schema.safeParse(rest);
   if (!parsed.success) throw new VerzoekFout('ongeldige queryparameters', naarVeldfouten(parsed.error.issues, { wortel: '(query)', noemOnbekendeSleutels: true }));
   return parsed.data;
 }

@@ -39,7 +39,8 @@ export function syncRoutes(sync: SyncService, opts: { maxJsonBody: string }): Ro
 
   router.delete('/profielen/:klantnummer', async (req, res) => {
     const klantnummer = leesPadParameter(sonarRecordSchema.shape.klantnummer, req.params.klantnummer, 'klantnummer');
-    res.json({ verwijderd: (await sync.verwijder(klantnummer)) ? 1 : 0 });
+    const { bestond, volgnummer } = await sync.verwijder(klantnummer);
+    res.json({ verwijderd: bestond ? 1 : 0, volgnummer });
   });
 
   return router;

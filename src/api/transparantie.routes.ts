@@ -57,14 +57,14 @@ export function transparantieRoutes(transparantie: TransparantieService, regios:
     res.json(rapport);
   });
 
-  router.get('/periodes', (_req, res) => {
-    res.json(transparantie.periodes());
+  router.get('/periodes', async (_req, res) => {
+    res.json(await transparantie.periodes());
   });
 
-  router.get('/trend', (req, res) => {
+  router.get('/trend', async (req, res) => {
     const { regio } = leesQuery(trendSchema, req.query);
     if (!magRegioZien(req, res, regio)) return;
-    res.json(transparantie.trend(regio));
+    res.json(await transparantie.trend(regio));
   });
 
   router.post('/snapshots', vereisRol(sleutelControle, 'beheer'), express.json({ limit: '1kb' }), async (req, res) => {

@@ -13,6 +13,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Unset: SQLite files in DATA_DIR (one process). Set: the PostgreSQL database that every instance shares. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'verwacht een postgres://-adres').optional(),
+  /** How long change log entries are kept; an instance that was away longer rebuilds its index from the mirror. */
+  KV_WIJZIGINGSLOG_BEWAARTIJD_S: z.coerce.number().min(0).max(30 * 86400).default(86400),
+  /**
+   * How often an instance looks for changes it was not notified of (a missed notification costs this much), and
+   * retries an engine that did not answer (its index is then built from the mirror).
+   */
+  KV_VOLG_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /** The longest a read with `?naSequentie=` waits for this instance to apply that change. */
+  KV_NA_SEQUENTIE_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   KV_PSEUDONYM_SECRET: z.string().optional(),
   KV_API_KEYS: z.string().optional(),
   KV_API_KEYS_FILE: z.string().optional(),
@@ -39,8 +50,6 @@ const envSchema = z.object({
   KV_RATE_LIMIT_VENSTER_S: z.coerce.number().int().min(1).max(3600).default(60),
   /** Reverse proxies in front of the service whose X-Forwarded-For is trusted; 0 means clients connect directly. */
   KV_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** How often an unreachable search engine is checked, and its index rebuilt once it answers again. */
-  KV_HERSTEL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Signs the pages' session cookie; at least 32 characters. Changing it signs everybody out. */
   KV_SESSION_SECRET: z.string().min(32, 'KV_SESSION_SECRET moet minstens 32 tekens lang zijn').optional(),
 });
@@ -50,6 +59,10 @@ export interface Env {
   port: number;
   host: string;
   dataDir: string;
+  databaseUrl: string | null;
+  wijzigingslogBewaartijdMs: number;
+  volgIntervalMs: number;
+  naSequentieMaxMs: number;
   pseudonymSecret: string;
   apiSleutels: ApiSleutel[];
   /** True when the demo keys are in use (development without configured keys). */
@@ -62,7 +75,6 @@ export interface Env {
   maxJsonBody: string;
   rateLimiet: { perSleutel: number; perIp: number; vensterMs: number };
   trustProxy: number;
-  herstelIntervalMs: number;
   sessieGeheim: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   waarschuwingen: string[];
@@ -141,6 +153,10 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const sessieGeheim = raw.KV_SESSION_SECRET ?? randomBytes(32).toString('hex');
   if (productie && raw.KV_SESSION_SECRET === undefined) waarschuwingen.push('KV_SESSION_SECRET niet gezet: aanmeldingen op de pagina\'s vervallen bij elke herstart.');
 
+  // Several instances behind one address: a sign-in made on one must count on the others.
+  if (productie && raw.DATABASE_URL && raw.KV_SESSION_SECRET === undefined) {
+    throw new ConfigError('KV_SESSION_SECRET is verplicht als NODE_ENV=production en DATABASE_URL gezet is: alle instanties moeten dezelfde sessies herkennen');
+  }
   if (raw.SEARCH_ENGINE === 'meilisearch' && !raw.MEILI_HOST) throw new ConfigError('SEARCH_ENGINE=meilisearch vraagt MEILI_HOST');
   const rateLimietStandaard = RATE_LIMIET_STANDAARD[productie ? 'production' : 'anders'];
 
@@ -149,6 +165,10 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     port: raw.PORT,
     host: raw.HOST,
     dataDir: path.resolve(raw.DATA_DIR),
+    databaseUrl: raw.DATABASE_URL ?? null,
+    wijzigingslogBewaartijdMs: raw.KV_WIJZIGINGSLOG_BEWAARTIJD_S * 1000,
+    volgIntervalMs: raw.KV_VOLG_INTERVAL_MS,
+    naSequentieMaxMs: raw.KV_NA_SEQUENTIE_MAX_MS,
     pseudonymSecret,
     apiSleutels,
     demoSleutels,
@@ -164,7 +184,6 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
       vensterMs: raw.KV_RATE_LIMIT_VENSTER_S * 1000,
     },
     trustProxy: raw.KV_TRUST_PROXY,
-    herstelIntervalMs: raw.KV_HERSTEL_INTERVAL_MS,
     sessieGeheim,
     logLevel: raw.LOG_LEVEL,
     waarschuwingen,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SearchConfig } from '../config/search-config';
 import type { ZoekService } from '../zoeken/zoek.service';
 import type { Contactformulier, Contactverzoek } from './contactverzoek';
-import type { ContactverzoekRepository } from './contactverzoek.repository';
+import type { ContactverzoekOpslag } from '../opslag/opslag.port';
 
 /** What the employer is told: where the request went, nothing more about the candidate. */
 export interface Ontvangstbevestiging {
@@ -12,7 +12,7 @@ export interface Ontvangstbevestiging {
 }
 
 export interface ContactverzoekServiceDeps {
-  repository: ContactverzoekRepository;
+  opslag: ContactverzoekOpslag;
   zoeken: ZoekService;
   config: SearchConfig;
 }
@@ -31,13 +31,13 @@ export class ContactverzoekService {
     const profiel = await this.deps.zoeken.profiel(profielId);
     if (!profiel) return null;
     const verzoek: Contactverzoek = { ...formulier, referentie: nieuweReferentie(), profielId, regio: profiel.regio, ingediend: new Date().toISOString() };
-    this.deps.repository.bewaar(verzoek);
+    await this.deps.opslag.bewaar(verzoek);
     return { referentie: verzoek.referentie, regioNaam: profiel.regioNaam };
   }
 
   /** For the werkgeversservicepunten: newest first, optionally only some regions. */
-  lijst(regios?: readonly number[]): (Contactverzoek & { regioNaam: string })[] {
+  async lijst(regios?: readonly number[]): Promise<(Contactverzoek & { regioNaam: string })[]> {
     const namen = new Map(this.deps.config.regios.map((r) => [r.nummer, r.naam]));
-    return this.deps.repository.lijst(regios).map((v) => ({ ...v, regioNaam: namen.get(v.regio) ?? `regio ${v.regio}` }));
+    return (await this.deps.opslag.lijst(regios)).map((v) => ({ ...v, regioNaam: namen.get(v.regio) ?? `regio ${v.regio}` }));
   }
 }

@@ -5,8 +5,8 @@ import type { SearchConfig } from '../config/search-config';
 import type { Logger } from '../logging/logger';
 import { sonarRecordSchema, tombstoneSchema } from '../sonar/sonar-record.schema';
 import { naarVeldfouten, type Veldfout } from '../validatie/veldfouten';
-import type { SearchEngine } from '../zoeken/search-engine.port';
-import type { MirrorRepository, MirrorTransactie } from './mirror.repository';
+import type { MirrorOpslag, MirrorTransactie } from '../opslag/opslag.port';
+import type { IndexVolger } from './index-volger';
 import { TeVeelVerwijderdFout } from './mirror.errors';
 
 /** One item of a sync body: a parsed JSON value, or a line that was not valid JSON. */
@@ -32,8 +32,10 @@ export interface Syncresultaat {
   /** Valid records of people no longer (or not) in the doelgroepregister: not mirrored, removed when present. */
   nietInDoelgroepregister: number;
   weigeringen: Weigering[];
-  /** 'achterstand' when the mirror is saved but the search index could not follow yet (it is rebuilt later). */
+  /** 'achterstand' when the mirror is saved but this instance's search index could not follow yet (it catches up). */
   index: 'bijgewerkt' | 'achterstand';
+  /** The change log position of this sync: a read with `?naSequentie=` on any instance sees it. */
+  volgnummer: number;
 }
 
 export interface Syncopties {
@@ -47,88 +49,121 @@ export interface Syncopties {
 
 // Per-record rejections listed in one answer; the counts stay exact beyond it.
 const MAX_WEIGERINGEN = 1000;
+// Profiles written per statement: one round trip to PostgreSQL per this many, small enough to stream.
+const SCHRIJFDEEL = 500;
 
 export interface SyncServiceDeps {
-  repository: MirrorRepository;
-  engine: SearchEngine;
+  mirror: MirrorOpslag;
+  volger: IndexVolger;
   config: SearchConfig;
   pseudoniem: (klantnummer: string) => string;
   maxVerwijderaandeel: number;
   logger: Logger;
   /**
-   * Called inside the sync slot before a sync changes anything, so a quarter's state can be frozen before the
-   * first sync after that quarter ends (the transparency snapshots hook in here).
+   * Called before a sync changes anything, so a quarter's state can be frozen before the first sync after that
+   * quarter ends (the transparency snapshots hook in here).
    */
   voorSync?: () => Promise<void> | void;
 }
 
 /**
- * Applies Sonar exports to the durable mirror and then to the search index. One sync at a time; a sync is one
- * SQLite transaction, so it is acknowledged only once committed and is never half-visible.
+ * The writes of one sync, gathered into statements of SCHRIJFDEEL. An id that is already waiting sends what waits
+ * first, so the operations on one profile keep their order.
+ */
+class Schrijfbuffer {
+  private readonly upserts = new Map<string, Kandidaatprofiel>();
+  private readonly verwijderingen = new Set<string>();
+  private gezien: string[] = [];
+
+  constructor(private readonly tx: MirrorTransactie, private readonly r: Syncresultaat) {}
+
+  async upsert(profiel: Kandidaatprofiel): Promise<void> {
+    await this.ruimte(profiel.id);
+    this.upserts.set(profiel.id, profiel);
+    await this.vol();
+  }
+
+  async verwijder(id: string): Promise<void> {
+    await this.ruimte(id);
+    this.verwijderingen.add(id);
+    await this.vol();
+  }
+
+  async markeerGezien(id: string): Promise<void> {
+    this.gezien.push(id);
+    await this.vol();
+  }
+
+  async spoel(): Promise<void> {
+    if (this.upserts.size > 0) {
+      const profielen = [...this.upserts.values()];
+      this.upserts.clear();
+      for (const uitkomst of await this.tx.upsert(profielen)) this.r[uitkomst]++;
+    }
+    if (this.verwijderingen.size > 0) {
+      const ids = [...this.verwijderingen];
+      this.verwijderingen.clear();
+      this.r.verwijderd += (await this.tx.verwijder(ids)).length;
+    }
+    if (this.gezien.length > 0) {
+      const ids = this.gezien;
+      this.gezien = [];
+      await this.tx.markeerGezien(ids);
+    }
+  }
+
+  private async ruimte(id: string): Promise<void> {
+    if (this.upserts.has(id) || this.verwijderingen.has(id)) await this.spoel();
+  }
+
+  private async vol(): Promise<void> {
+    if (this.upserts.size + this.verwijderingen.size + this.gezien.length >= SCHRIJFDEEL) await this.spoel();
+  }
+}
+
+/**
+ * Applies Sonar exports to the durable mirror; the search index follows through the change log. One sync at a time
+ * in this process, and one write transaction at a time over all instances: a sync is acknowledged only once it is
+ * committed, and is never half-visible.
  */
 export class SyncService {
   private readonly slot = new Mutex();
-  private indexAchterstand = false;
 
   constructor(private readonly deps: SyncServiceDeps) {}
-
-  get heeftIndexAchterstand(): boolean {
-    return this.indexAchterstand;
-  }
 
   async sync(items: AsyncIterable<Bronitem> | Iterable<Bronitem>, opties: Syncopties): Promise<Syncresultaat> {
     return this.slot.runExclusive(() => this.voerUit(items, opties));
   }
 
-  async verwijder(klantnummer: string): Promise<boolean> {
+  /** Removes one profile; answers whether it existed, and the change log position. */
+  async verwijder(klantnummer: string): Promise<{ bestond: boolean; volgnummer: number }> {
     return this.slot.runExclusive(async () => {
       await this.deps.voorSync?.();
-      const tx = this.deps.repository.begin();
-      let bestond: boolean;
       const id = this.deps.pseudoniem(klantnummer);
-      try {
-        bestond = tx.verwijder(id);
-        tx.commit();
-      } catch (err) {
-        tx.rollback();
-        throw err;
-      }
-      if (bestond) await this.volgIndex(() => this.deps.engine.remove([id]));
-      return bestond;
+      const { resultaat, volgnummer } = await this.deps.mirror.schrijf(async (tx) => (await tx.verwijder([id])).length > 0);
+      await this.volg(volgnummer);
+      return { bestond: resultaat, volgnummer };
     });
   }
 
-  /** Rebuilds the search index from the mirror (startup, or after the index fell behind). */
-  async herbouwIndex(): Promise<void> {
-    return this.slot.runExclusive(() => this.volgIndex(() => this.deps.engine.replaceAll(this.deps.repository.alle())));
-  }
-
   private async voerUit(items: AsyncIterable<Bronitem> | Iterable<Bronitem>, opties: Syncopties): Promise<Syncresultaat> {
-    const { repository, config, pseudoniem } = this.deps;
+    const { config, pseudoniem } = this.deps;
     const r: Syncresultaat = {
       modus: opties.volledig ? 'volledig' : 'bijwerken',
       ontvangen: 0, toegevoegd: 0, bijgewerkt: 0, ongewijzigd: 0, verwijderd: 0, geweigerd: 0, nietInDoelgroepregister: 0,
-      weigeringen: [], index: 'bijgewerkt',
+      weigeringen: [], index: 'bijgewerkt', volgnummer: 0,
     };
     await this.deps.voorSync?.();
-    const gewijzigd = new Map<string, Kandidaatprofiel>();
-    const verwijderd = new Set<string>();
-    const aantalVooraf = repository.aantal();
-    const tx = repository.begin();
 
     const weiger = (positie: number, fouten: Veldfout[]) => {
       r.geweigerd++;
       if (r.weigeringen.length < MAX_WEIGERINGEN) r.weigeringen.push({ [opties.positie]: positie, fouten });
     };
-    const verwijderId = (id: string) => {
-      gewijzigd.delete(id);
-      if (tx.verwijder(id)) {
-        r.verwijderd++;
-        verwijderd.add(id);
-      }
-    };
 
-    try {
+    const { volgnummer } = await this.deps.mirror.schrijf(async (tx) => {
+      // A full export is swapped in whole: readers see the old index or the new one.
+      if (opties.volledig) tx.vervangtAlles();
+      const buffer = new Schrijfbuffer(tx, r);
       for await (const item of items) {
         r.ontvangen++;
         if (opties.voortgang && r.ontvangen % 5000 === 0) opties.voortgang(r.ontvangen);
@@ -140,83 +175,58 @@ export class SyncService {
         if (isTombstone(waarde)) {
           const t = tombstoneSchema.safeParse(waarde);
           if (!t.success) weiger(item.positie, naarVeldfouten(t.error.issues));
-          else verwijderId(pseudoniem(t.data.klantnummer));
+          else await buffer.verwijder(pseudoniem(t.data.klantnummer));
           continue;
         }
         const parsed = sonarRecordSchema.safeParse(waarde);
         if (!parsed.success) {
           // A record Sonar sent but we could not read must not be wiped by a full export: keep what we have.
           const klantnummer = sonarRecordSchema.shape.klantnummer.safeParse((waarde as { klantnummer?: unknown } | null)?.klantnummer);
-          if (opties.volledig && klantnummer.success) tx.markeerGezien(pseudoniem(klantnummer.data));
+          if (opties.volledig && klantnummer.success) await buffer.markeerGezien(pseudoniem(klantnummer.data));
           weiger(item.positie, naarVeldfouten(parsed.error.issues));
           continue;
         }
         const record = parsed.data;
         if (!record.doelgroepregister.ingeschreven) {
           r.nietInDoelgroepregister++;
-          verwijderId(pseudoniem(record.klantnummer));
+          await buffer.verwijder(pseudoniem(record.klantnummer));
           continue;
         }
         const anoniem = anonimiseer(record, { config, pseudoniem });
         if (!anoniem.ok) {
-          if (opties.volledig) tx.markeerGezien(pseudoniem(record.klantnummer));
+          if (opties.volledig) await buffer.markeerGezien(pseudoniem(record.klantnummer));
           weiger(item.positie, anoniem.fouten);
           continue;
         }
-        const profiel = anoniem.profiel;
-        if (opties.volledig) tx.markeerGezien(profiel.id);
-        verwijderd.delete(profiel.id);
-        const uitkomst = tx.upsert(profiel);
-        r[uitkomst]++;
-        // A full export rebuilds the index from the mirror: holding every changed profile here too cost 300 MB.
-        if (uitkomst !== 'ongewijzigd' && !opties.volledig) gewijzigd.set(profiel.id, profiel);
+        if (opties.volledig) await buffer.markeerGezien(anoniem.profiel.id);
+        await buffer.upsert(anoniem.profiel);
       }
+      await buffer.spoel();
+      if (opties.volledig) await this.ruimOp(tx, opties.forceer ?? false, r);
+    });
 
-      if (opties.volledig) this.ruimOp(tx, aantalVooraf, opties.forceer ?? false, verwijderId);
-      tx.commit();
-    } catch (err) {
-      tx.rollback();
-      throw err;
-    }
-
-    if (opties.volledig) {
-      // A full export is swapped in whole, so readers see the old index or the new one.
-      await this.volgIndex(() => this.deps.engine.replaceAll(repository.alle()));
-    } else if (gewijzigd.size > 0 || verwijderd.size > 0) {
-      await this.volgIndex(async () => {
-        if (gewijzigd.size > 0) await this.deps.engine.upsert([...gewijzigd.values()]);
-        if (verwijderd.size > 0) await this.deps.engine.remove([...verwijderd]);
-      });
-    }
-    r.index = this.indexAchterstand ? 'achterstand' : 'bijgewerkt';
+    r.volgnummer = volgnummer;
+    if (!(await this.volg(volgnummer))) r.index = 'achterstand';
     this.deps.logger.info({ sync: { ...r, weigeringen: undefined } }, 'sync verwerkt');
     return r;
   }
 
-  private ruimOp(tx: MirrorTransactie, aantalVooraf: number, forceer: boolean, verwijderId: (id: string) => void): void {
-    const weg = tx.nietGezien();
+  private async ruimOp(tx: MirrorTransactie, forceer: boolean, r: Syncresultaat): Promise<void> {
+    const weg = await tx.nietGezien();
+    const aantalVooraf = await tx.aantalVooraf();
     if (!forceer && weg.length > this.deps.maxVerwijderaandeel * aantalVooraf) {
       throw new TeVeelVerwijderdFout(weg.length, aantalVooraf, this.deps.maxVerwijderaandeel);
     }
-    for (const id of weg) verwijderId(id);
+    for (let i = 0; i < weg.length; i += SCHRIJFDEEL) r.verwijderd += (await tx.verwijder(weg.slice(i, i + SCHRIJFDEEL))).length;
   }
 
   /**
-   * The mirror is the source of truth: when the index cannot follow a committed sync, the sync stays
-   * acknowledged, the index is marked behind and rebuilt from the mirror on the next chance.
+   * The mirror is the source of truth: once committed the sync stands. This instance's index follows now; when it
+   * cannot (the engine is down), the follower keeps retrying and the answer says 'achterstand'.
    */
-  private async volgIndex(actie: () => Promise<void>): Promise<void> {
-    try {
-      if (this.indexAchterstand) {
-        await this.deps.engine.replaceAll(this.deps.repository.alle());
-        this.indexAchterstand = false;
-      } else {
-        await actie();
-      }
-    } catch (err) {
-      this.indexAchterstand = true;
-      this.deps.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'zoekindex loopt achter op de mirror');
-    }
+  private async volg(volgnummer: number): Promise<boolean> {
+    await this.deps.volger.haalBij();
+    return this.deps.volger.bereikt(volgnummer);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { RegioConfig } from '../config/search-config';
-import type { DoelgroepregisterTelling } from '../mirror/mirror.repository';
+import type { DoelgroepregisterTelling } from '../opslag/opslag.port';
 import { isPeriode, PERIODE_MELDING } from './periode';
 import { REGIO_MELDING, vindRegio } from '../config/gebied';
 

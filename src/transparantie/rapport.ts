@@ -1,5 +1,5 @@
 import type { RegioConfig, TransparantieConfig } from '../config/search-config';
-import type { DoelgroepregisterTelling } from '../mirror/mirror.repository';
+import type { DoelgroepregisterTelling } from '../opslag/opslag.port';
 import { OngeldigeKeuzeFout } from './transparantie.errors';
 import type {
   Dekking, LandelijkOverzicht, Regiorapport, Snapshot, Telstand, Trend,

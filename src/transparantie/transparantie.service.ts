@@ -1,12 +1,11 @@
 import type { SearchConfig } from '../config/search-config';
 import type { Logger } from '../logging/logger';
-import type { DoelgroepregisterTelling, MirrorRepository } from '../mirror/mirror.repository';
+import type { DoelgroepregisterTelling, MirrorOpslag, SnapshotOpslag } from '../opslag/opslag.port';
 import type { SearchEngine } from '../zoeken/search-engine.port';
 import { isPeriode, PERIODE_MELDING, periodeVan, vorigePeriode } from './periode';
 import {
   bouwLandelijkOverzicht, bouwRegiorapport, bouwTrend, maakTelstand, registerVoorStand, type Rapportkop,
 } from './rapport';
-import type { SnapshotRepository } from './snapshot.repository';
 import { GeenSnapshotFout, OngeldigeKeuzeFout, SnapshotBestaatFout } from './transparantie.errors';
 import type {
   LandelijkOverzicht, Periodes, Regiorapport, Snapshotinfo, Telstand, Trend,
@@ -15,10 +14,12 @@ import type {
 export interface TransparantieServiceDeps {
   engine: SearchEngine;
   config: SearchConfig;
-  snapshots: SnapshotRepository;
+  snapshots: SnapshotOpslag;
   /** Register counts (they come from outside Sonar) and the quarter of the last sync are kept in the mirror database. */
-  mirror: Pick<MirrorRepository, 'doelgroepregister' | 'zetDoelgroepregister' | 'getMeta' | 'setMeta'>;
+  mirror: Pick<MirrorOpslag, 'doelgroepregister' | 'zetDoelgroepregister' | 'getMeta' | 'setMeta'>;
   logger: Logger;
+  /** Brings the index up to the mirror before a quarter is frozen from it; throws when it cannot. */
+  indexBij?: () => Promise<void>;
   /** Decides the current quarter; injectable so tests can cross a quarter's end. */
   klok?: () => Date;
 }
@@ -55,15 +56,15 @@ export class TransparantieService {
     return vraag.regio === undefined ? bouwLandelijkOverzicht(stand, register, kop) : bouwRegiorapport(stand, vraag.regio, register, kop);
   }
 
-  periodes(): Periodes {
-    return { huidig: this.huidigePeriode(), snapshots: this.deps.snapshots.lijst() };
+  async periodes(): Promise<Periodes> {
+    return { huidig: this.huidigePeriode(), snapshots: await this.deps.snapshots.lijst() };
   }
 
   /** The region's classes over every frozen quarter, oldest first. */
-  trend(regio: number): Trend {
+  async trend(regio: number): Promise<Trend> {
     const r = this.deps.config.regios.find((x) => x.nummer === regio);
     if (!r) throw new OngeldigeKeuzeFout('regio', `arbeidsmarktregio ${regio} bestaat niet`);
-    return bouwTrend({ nummer: r.nummer, naam: r.naam }, this.deps.config.transparantie.klassen, this.deps.snapshots.alle());
+    return bouwTrend({ nummer: r.nummer, naam: r.naam }, this.deps.config.transparantie.klassen, await this.deps.snapshots.alle());
   }
 
   /**
@@ -73,11 +74,12 @@ export class TransparantieService {
   async maakSnapshot(periode: string, oorzaak: Snapshotinfo['oorzaak'] = 'handmatig'): Promise<Snapshotinfo> {
     this.controleerPeriode(periode);
     // Checked before counting only to spare the work; the primary key is what really refuses a second one.
-    if (this.deps.snapshots.heeft(periode)) throw new SnapshotBestaatFout(periode);
+    if (await this.deps.snapshots.heeft(periode)) throw new SnapshotBestaatFout(periode);
+    await this.deps.indexBij?.();
     const gemaakt = this.klok().toISOString();
     const stand = await this.telstand();
     const info: Snapshotinfo = { periode, gemaakt, oorzaak };
-    this.deps.snapshots.voegToe({ ...info, stand, doelgroepregister: registerVoorStand(stand, this.deps.mirror.doelgroepregister(), periode) });
+    await this.deps.snapshots.voegToe({ ...info, stand, doelgroepregister: registerVoorStand(stand, await this.deps.mirror.doelgroepregister(), periode) });
     this.deps.logger.info({ periode, oorzaak }, 'transparantiecijfers van het kwartaal bevroren');
     return info;
   }
@@ -91,11 +93,11 @@ export class TransparantieService {
    */
   async bevriesVorigKwartaal(): Promise<Snapshotinfo | null> {
     const huidig = this.huidigePeriode();
-    const laatsteSync = this.deps.mirror.getMeta(META_LAATSTE_SYNC);
+    const laatsteSync = await this.deps.mirror.getMeta(META_LAATSTE_SYNC);
     if (laatsteSync !== null && laatsteSync >= huidig) return null;
     let snapshot: Snapshotinfo | null = null;
     const vorig = vorigePeriode(huidig);
-    if (laatsteSync !== null && !this.deps.snapshots.heeft(vorig)) {
+    if (laatsteSync !== null && !(await this.deps.snapshots.heeft(vorig))) {
       try {
         snapshot = await this.maakSnapshot(vorig, 'automatisch');
       } catch (err) {
@@ -103,20 +105,20 @@ export class TransparantieService {
         if (!(err instanceof SnapshotBestaatFout)) throw err;
       }
     }
-    this.deps.mirror.setMeta(META_LAATSTE_SYNC, huidig);
+    await this.deps.mirror.setMeta(META_LAATSTE_SYNC, huidig);
     return snapshot;
   }
 
   /** Sets (or corrects) a region's register count for a quarter; frozen snapshots keep what they had. */
-  zetDoelgroepregister(telling: DoelgroepregisterTelling): DoelgroepregisterTelling {
+  async zetDoelgroepregister(telling: DoelgroepregisterTelling): Promise<DoelgroepregisterTelling> {
     if (!this.deps.config.regios.some((r) => r.nummer === telling.regio)) throw new OngeldigeKeuzeFout('regio', `arbeidsmarktregio ${telling.regio} bestaat niet`);
     this.controleerPeriode(telling.periode);
-    this.deps.mirror.zetDoelgroepregister(telling);
+    await this.deps.mirror.zetDoelgroepregister(telling);
     return telling;
   }
 
   /** Every register count, by quarter and region. */
-  doelgroepregister(): DoelgroepregisterTelling[] {
+  doelgroepregister(): Promise<DoelgroepregisterTelling[]> {
     return this.deps.mirror.doelgroepregister();
   }
 
@@ -136,13 +138,13 @@ export class TransparantieService {
     const huidig = this.huidigePeriode();
     if (periode !== undefined) {
       this.controleerPeriode(periode);
-      const snapshot = this.deps.snapshots.get(periode);
+      const snapshot = await this.deps.snapshots.get(periode);
       if (snapshot) return { stand: snapshot.stand, register: snapshot.doelgroepregister, kop: { periode, live: false, peilmoment: snapshot.gemaakt } };
       if (periode !== huidig) throw new GeenSnapshotFout(periode);
     }
     const peilmoment = this.klok().toISOString();
     const stand = await this.telstand();
-    return { stand, register: registerVoorStand(stand, this.deps.mirror.doelgroepregister(), huidig), kop: { periode: huidig, live: true, peilmoment } };
+    return { stand, register: registerVoorStand(stand, await this.deps.mirror.doelgroepregister(), huidig), kop: { periode: huidig, live: true, peilmoment } };
   }
 
   private controleerPeriode(periode: string): void {

@@ -44,7 +44,7 @@ export class Transparantiepagina {
     if (regio !== undefined && toegestaan !== null && !toegestaan.includes(regio)) {
       throw new GeenToegangFout(`deze aanmelding geeft geen toegang tot regio ${regio}`);
     }
-    const { huidig, snapshots } = this.deps.transparantie.periodes();
+    const { huidig, snapshots } = await this.deps.transparantie.periodes();
     const bevroren = snapshots.map((s) => s.periode).sort().reverse();
     const periode = gevraagdePeriode ?? bevroren[0] ?? huidig;
     const rapport = regio === undefined
@@ -60,7 +60,7 @@ export class Transparantiepagina {
       periodes: periodes.map((p) => ({ waarde: p, label: `${kwartaalTekst(p)}${p === huidig && !bevroren.includes(p) ? ' (nu, live)' : ''}`, gekozen: p === rapport.periode })),
     };
     const csvHref = `/transparantie?${new URLSearchParams({ ...(regio === undefined ? {} : { regio: String(regio) }), periode: rapport.periode, formaat: 'csv' })}`;
-    const model = rapport.soort === 'regio' ? this.regiomodel(rapport) : this.landelijkModel(rapport);
+    const model = rapport.soort === 'regio' ? await this.regiomodel(rapport) : this.landelijkModel(rapport);
     return {
       status: 200,
       html: this.deps.weergave.render('transparantie.njk', {
@@ -72,10 +72,10 @@ export class Transparantiepagina {
     };
   }
 
-  private regiomodel(rapport: Regiorapport) {
+  private async regiomodel(rapport: Regiorapport) {
     const { regio } = rapport;
     const klassen = rapport.kolomlabels.slice(0, -1);
-    const trend = this.deps.transparantie.trend(regio.nummer);
+    const trend = await this.deps.transparantie.trend(regio.nummer);
     return {
       wat: `${regio.nummer} ${regio.naam}`,
       soort: 'regio',

@@ -56,6 +56,9 @@ export interface Zoekresultaat {
   processingTimeMs: number;
 }
 
+/** Profiles to index: an array, or a stream (a whole mirror read part by part). */
+export type Profielbron = Iterable<Kandidaatprofiel> | AsyncIterable<Kandidaatprofiel>;
+
 export interface Facettelling {
   totalHits: number;
   facetDistribution: Partial<Record<FacetNaam, Record<string, number>>>;
@@ -69,7 +72,7 @@ export interface SearchEngine {
   upsert(profielen: readonly Kandidaatprofiel[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
   /** Replaces the whole index; readers see the old or the new set, never a mix. */
-  replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void>;
+  replaceAll(profielen: Profielbron): Promise<void>;
   search(vraag: Zoekvraag): Promise<Zoekresultaat>;
   /** Exact, uncapped counts for a filter without text (the transparency report uses this). */
   facetCounts(vraag: Filtervraag, facets: readonly FacetNaam[]): Promise<Facettelling>;

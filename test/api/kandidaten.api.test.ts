@@ -38,7 +38,7 @@ describe('GET /api/v1/kandidaten on the demo data', () => {
     ['zorg', 'Zorg en welzijn'],
   ])('q=%s with sector %s returns exactly what a brute-force scan of the mirror returns', async (q, sector) => {
     const oracle = new Oracle({ ...svc.config, zoeken: { ...svc.config.zoeken, maxTotalHits: 100_000, maxHitsPerPage: 100_000 } });
-    oracle.replaceAll([...svc.repository.alle()]);
+    oracle.replaceAll((await svc.profielen()));
     const verwacht = oracle.search({ q, filters: { sector: [sector] }, hitsPerPage: 100_000 });
     expect(verwacht.totalHits).toBeGreaterThan(0);
     const gevonden: string[] = [];

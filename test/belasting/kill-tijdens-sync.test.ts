@@ -5,17 +5,17 @@ import { stuurExport } from '../../bench/api-client';
 import { zorgVoorDataset } from '../../bench/dataset';
 import { startServer, vrijePoort, wachtOpHealth, type ServerProces } from '../../bench/server-proces';
 import { prng } from '../../bench/willekeur';
-import { MirrorRepository } from '../../src/mirror/mirror.repository';
+import { alleProfielen, nieuweTestOpslag, type TestOpslagplek } from '../support/opslag';
 import { idVan, indexTotaal, leesRegels, SCHAAL } from './schaal';
 
 const SEED = Number(process.env.KV_BELASTING_SEED ?? Date.now() % 1_000_000);
 
-function mirrorIds(dataDir: string): Set<string> {
-  const repo = new MirrorRepository(dataDir);
+async function mirrorIds(plek: TestOpslagplek, dataDir: string): Promise<Set<string>> {
+  const opslag = await plek.open(dataDir);
   try {
-    return new Set([...repo.alle()].map((p) => p.id));
+    return new Set((await alleProfielen(opslag)).map((p) => p.id));
   } finally {
-    repo.close();
+    await opslag.close();
   }
 }
 
@@ -30,11 +30,16 @@ const naam = (toestanden: Record<string, Set<string>>, s: Set<string>) => Object
  */
 describe(`kill -9 at random moments of large syncs (${SCHAAL.kills}×, seed ${SEED})`, () => {
   let werkmap: string;
+  let plek: TestOpslagplek;
   let server: ServerProces | undefined;
-  beforeAll(() => { werkmap = mkdtempSync(path.join(tmpdir(), 'kv-kill-')); });
+  beforeAll(async () => {
+    werkmap = mkdtempSync(path.join(tmpdir(), 'kv-kill-'));
+    plek = await nieuweTestOpslag();
+  });
   afterAll(async () => {
     await server?.kill();
     rmSync(werkmap, { recursive: true, force: true });
+    await plek.verwijder();
   });
 
   it('loses no acknowledged sync, half-applies none, and rebuilds the index to equal the mirror', async () => {
@@ -46,7 +51,7 @@ describe(`kill -9 at random moments of large syncs (${SCHAAL.kills}×, seed ${SE
     const dataDir = path.join(werkmap, 'data');
     const port = await vrijePoort();
     const start = async () => {
-      server = startServer({ dataDir, port, logBestand: path.join(werkmap, 'service.log') });
+      server = startServer({ dataDir, port, logBestand: path.join(werkmap, 'service.log'), env: plek.env });
       return wachtOpHealth(server, { timeoutMs: 120_000 });
     };
 
@@ -80,7 +85,7 @@ describe(`kill -9 at random moments of large syncs (${SCHAAL.kills}×, seed ${SE
       const toestanden: Record<string, Set<string>> = bevestigd.includes('export') ? { export: naGroot }
         : bevestigd.includes('batch') ? { batch: naBatch, export: naGroot }
           : { ervoor: bekend, batch: naBatch };
-      const na = mirrorIds(dataDir);
+      const na = await mirrorIds(plek, dataDir);
       const toestand = naam(toestanden, na);
       verloop.push(`ronde ${ronde}: kill na ${Math.round(killNa)} ms, bevestigd [${bevestigd.join(', ')}], mirror = ${toestand ?? `ONBEKEND (${na.size})`}`);
       expect({ ronde, toestand }).toEqual({ ronde, toestand: expect.any(String) });

@@ -74,7 +74,7 @@ async function verwachtOnbereikbaar(svc: TestService): Promise<void> {
 }
 
 const meiliEnv = (host: string) => ({
-  SEARCH_ENGINE: 'meilisearch', MEILI_HOST: host, MEILI_TIMEOUT_MS: String(TIMEOUT_MS), KV_HERSTEL_INTERVAL_MS: '200', LOG_LEVEL: 'silent',
+  SEARCH_ENGINE: 'meilisearch', MEILI_HOST: host, MEILI_TIMEOUT_MS: String(TIMEOUT_MS), KV_VOLG_INTERVAL_MS: '200', LOG_LEVEL: 'silent',
 });
 
 /**
@@ -98,7 +98,7 @@ describe('search engine unreachable', () => {
     const sync = await request(svc.app).post('/api/v1/sync/profielen').set(bearer(SLEUTELS.sync)).send([maakRecord(1), maakRecord(2)]);
     expect(sync.status).toBe(200);
     expect(sync.body).toMatchObject({ toegevoegd: 2, index: 'achterstand' });
-    expect(svc.repository.aantal()).toBe(2);
+    expect(await svc.opslag.mirror.aantal()).toBe(2);
     const health = await request(svc.app).get('/health');
     expect(health.body).toMatchObject({ status: 'degraded', profielen: 2 });
   }, 60_000);
@@ -125,7 +125,7 @@ describe('search engine unreachable', () => {
       for (let i = 0; i < 300; i++) {
         const health = await request(svc!.app).get('/health');
         const zoek = await request(svc!.app).get('/api/v1/kandidaten?hitsPerPage=1').set(bearer(SLEUTELS.werkgever));
-        if (health.body.status === 'ok' && zoek.status === 200 && zoek.body.totalHits === svc!.repository.aantal()) return;
+        if (health.body.status === 'ok' && zoek.status === 200 && zoek.body.totalHits === await svc!.opslag.mirror.aantal()) return;
         await new Promise((r) => setTimeout(r, 200));
       }
       throw new Error('niet hersteld binnen 60 s');

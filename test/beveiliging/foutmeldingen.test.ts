@@ -1,7 +1,6 @@
 import path from 'node:path';
 import request from 'supertest';
 import { OpslagFout } from '../../src/opslag/opslag-fout';
-import { MirrorRepository } from '../../src/mirror/mirror.repository';
 import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -42,7 +41,7 @@ describe('no internals in any answer', () => {
 
   it('a storage failure (disk full) becomes a plain 503', async () => {
     const sqlite = Object.assign(new Error(`database or disk is full: ${path.join(svc.dataDir, 'mirror.sqlite')}`), { code: 'SQLITE_FULL' });
-    jest.spyOn(MirrorRepository.prototype, 'begin').mockImplementation(() => { throw new OpslagFout('opslag mislukt: transactie starten', { cause: sqlite }); });
+    jest.spyOn(svc.opslag.mirror, 'schrijf').mockRejectedValue(new OpslagFout('opslag mislukt: transactie starten', { cause: sqlite }));
     const res = await request(svc.app).post('/api/v1/sync/profielen').set(bearer(SLEUTELS.sync)).send([]);
     controleer(res, 503);
     expect(res.text).not.toContain(svc.dataDir);

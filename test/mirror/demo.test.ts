@@ -11,6 +11,7 @@ describe('first start on an empty data dir', () => {
   afterAll(async () => {
     await svc.stop();
     rmSync(svc.dataDir, { recursive: true, force: true });
+    await svc.plek.verwijder();
   });
 
   it('loads the synthetic demo data and says so in /health', async () => {
@@ -18,9 +19,9 @@ describe('first start on an empty data dir', () => {
     expect(res.body).toMatchObject({ status: 'ok', profielen: 3955, demo: true });
   });
 
-  it('holds 3,955 profiles whose gemeente x class counts equal the 2020-Q2 reference table cell by cell', () => {
+  it('holds 3,955 profiles whose gemeente x class counts equal the 2020-Q2 reference table cell by cell', async () => {
     const tellingen = new Map<string, number[]>();
-    for (const p of svc.repository.alle()) {
+    for (const p of await svc.profielen()) {
       const rij = tellingen.get(p.gemeenteCode) ?? [0, 0, 0, 0, 0];
       rij[KLASSEN.indexOf(p.transparantieklasse)]! += 1;
       rij[4]! += 1;
@@ -33,8 +34,8 @@ describe('first start on an empty data dir', () => {
     expect(totaal).toEqual(referentie.totaal.waarden);
   });
 
-  it('carries the doelgroepregister count of the publication', () => {
-    expect(svc.repository.doelgroepregister()).toContainEqual({ regio: 25, periode: '2020-Q2', aantal: 5594 });
+  it('carries the doelgroepregister count of the publication', async () => {
+    expect(await svc.opslag.mirror.doelgroepregister()).toContainEqual({ regio: 25, periode: '2020-Q2', aantal: 5594 });
   });
 
   it('indexed the same profiles', async () => {
@@ -42,14 +43,14 @@ describe('first start on an empty data dir', () => {
   });
 
   it('keeps its mirror across a restart and does not load the demo twice', async () => {
-    const dir = svc.dataDir;
+    const plek = { dataDir: svc.dataDir, plek: svc.plek };
     await svc.close();
-    const tweede = await startTestService({ SEED_DEMO: 'true' }, dir);
+    const tweede = await startTestService({ SEED_DEMO: 'true' }, plek);
     try {
-      expect(tweede.repository.aantal()).toBe(3955);
+      expect(await tweede.opslag.mirror.aantal()).toBe(3955);
     } finally {
       await tweede.close();
     }
-    svc = await startTestService({ SEED_DEMO: 'true' }, dir);
+    svc = await startTestService({ SEED_DEMO: 'true' }, plek);
   });
 });

@@ -3,17 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPseudonimiseerder } from '../../src/anonimisering/pseudoniem';
-import { MirrorRepository } from '../../src/mirror/mirror.repository';
+import { alleProfielen, nieuweTestOpslag } from '../support/opslag';
 import { maakRecord, ndjson } from '../support/sonar-records';
 import { SLEUTELS, TEST_API_KEYS, TEST_SECRET } from '../support/test-service';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BATCH = 2000;
 
-function startServer(dataDir: string, port: number): ChildProcess {
+function startServer(dataDir: string, port: number, opslagEnv: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', KV_PSEUDONYM_SECRET: TEST_SECRET, KV_API_KEYS: TEST_API_KEYS, LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', KV_PSEUDONYM_SECRET: TEST_SECRET, KV_API_KEYS: TEST_API_KEYS, LOG_LEVEL: 'warn', ...opslagEnv },
     stdio: 'ignore',
   });
 }
@@ -41,7 +41,8 @@ describe('kill -9 during a large sync', () => {
   it.each([0, 1, 2])('round %i: acknowledged batches survive, nothing is half-applied', async (ronde) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kv-kill-'));
     const port = 41000 + Math.floor(Math.random() * 2000) + ronde;
-    let server = startServer(dataDir, port);
+    const plek = await nieuweTestOpslag();
+    let server = startServer(dataDir, port, plek.env);
     try {
       await wachtOpHealth(port);
       const bevestigd: number[] = [];
@@ -63,10 +64,9 @@ describe('kill -9 during a large sync', () => {
       await new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(null) : server.once('exit', r)));
       expect(bevestigd.length).toBeLessThan(40);
 
-      const repo = new MirrorRepository(dataDir);
-      const aanwezig = new Set<string>();
-      for (const p of repo.alle()) aanwezig.add(p.id);
-      repo.close();
+      const opslag = await plek.open(dataDir);
+      const aanwezig = new Set((await alleProfielen(opslag)).map((p) => p.id));
+      await opslag.close();
       for (const batch of verstuurd) {
         const ids = Array.from({ length: BATCH }, (_, i) => pseudoniem(`S${String(batch * BATCH + i + 1).padStart(10, '0')}`));
         const n = ids.filter((id) => aanwezig.has(id)).length;
@@ -74,12 +74,13 @@ describe('kill -9 during a large sync', () => {
         else expect([0, BATCH]).toContain(n);
       }
 
-      server = startServer(dataDir, port);
+      server = startServer(dataDir, port, plek.env);
       const health = await wachtOpHealth(port);
       expect(health.profielen).toBe(aanwezig.size);
     } finally {
       server.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
+      await plek.verwijder();
     }
   });
 });

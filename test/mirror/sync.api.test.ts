@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { TEST_OPSLAG } from '../support/opslag';
 import { maakRecord, ndjson } from '../support/sonar-records';
 import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 
@@ -21,7 +22,7 @@ describe('POST /api/v1/sync/profielen', () => {
     const b2 = maakRecord(2, { klantprofiel: { ...b.klantprofiel!, vaardigheden: ['Schoonmaakwerk'] } });
     res = await post(ndjson([a, b2]), 'application/x-ndjson');
     expect(res.body).toMatchObject({ ontvangen: 2, toegevoegd: 0, bijgewerkt: 1, ongewijzigd: 1 });
-    expect(svc.repository.aantal()).toBe(2);
+    expect(await svc.opslag.mirror.aantal()).toBe(2);
     expect(await svc.engine.count()).toBe(2);
   });
 
@@ -31,10 +32,12 @@ describe('POST /api/v1/sync/profielen', () => {
     expect(res.body).toMatchObject({ ontvangen: 1, verwijderd: 1 });
     res = await request(svc.app).delete('/api/v1/sync/profielen/S0000000002').set(bearer(SLEUTELS.sync));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ verwijderd: 1 });
+    expect(res.body).toEqual({ verwijderd: 1, volgnummer: expect.any(Number) });
+    const { volgnummer } = res.body as { volgnummer: number };
     res = await request(svc.app).delete('/api/v1/sync/profielen/S0000000002').set(bearer(SLEUTELS.sync));
-    expect(res.body).toEqual({ verwijderd: 0 });
-    expect(svc.repository.aantal()).toBe(1);
+    // Nothing changed, so the change log did not move either.
+    expect(res.body).toEqual({ verwijderd: 0, volgnummer });
+    expect(await svc.opslag.mirror.aantal()).toBe(1);
     expect(await svc.engine.count()).toBe(1);
   });
 
@@ -49,7 +52,7 @@ describe('POST /api/v1/sync/profielen', () => {
     await post([maakRecord(1)]);
     const res = await post([maakRecord(1, { doelgroepregister: { ingeschreven: false } })]);
     expect(res.body).toMatchObject({ nietInDoelgroepregister: 1, verwijderd: 1 });
-    expect(svc.repository.aantal()).toBe(0);
+    expect(await svc.opslag.mirror.aantal()).toBe(0);
   });
 
   it('applies the valid records of a batch and reports the invalid ones by position and path, never by value', async () => {
@@ -87,10 +90,10 @@ describe('POST /api/v1/sync/profielen', () => {
     expect(res.body.fout.velden[0].pad).toBe('(body)');
     res = await post('x'.repeat(2 * 1024 * 1024), 'application/x-ndjson');
     expect(res.status).toBe(413);
-    expect(svc.repository.aantal()).toBe(0);
+    expect(await svc.opslag.mirror.aantal()).toBe(0);
     res = await post([maakRecord(1)]);
     expect(res.status).toBe(200);
-    expect(svc.repository.aantal()).toBe(1);
+    expect(await svc.opslag.mirror.aantal()).toBe(1);
   });
 
   it('refuses an oversize JSON array with 413', async () => {
@@ -98,7 +101,7 @@ describe('POST /api/v1/sync/profielen', () => {
     svc = await startTestService({ KV_MAX_JSON_BODY: '10kb' });
     const res = await post(Array.from({ length: 20 }, (_, i) => maakRecord(i + 1)));
     expect(res.status).toBe(413);
-    expect(svc.repository.aantal()).toBe(0);
+    expect(await svc.opslag.mirror.aantal()).toBe(0);
   });
 
   it('validates query parameters and content type', async () => {
@@ -119,7 +122,7 @@ describe('POST /api/v1/sync/profielen', () => {
       const res = await post(records(1, 95), 'application/json', '?modus=volledig');
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ modus: 'volledig', ongewijzigd: 95, verwijderd: 5 });
-      expect(svc.repository.aantal()).toBe(95);
+      expect(await svc.opslag.mirror.aantal()).toBe(95);
       expect(await svc.engine.count()).toBe(95);
     });
 
@@ -130,8 +133,8 @@ describe('POST /api/v1/sync/profielen', () => {
       expect(res.status).toBe(409);
       expect(res.body.fout.code).toBe('te_veel_verwijderd');
       expect(res.body.fout.melding).toMatch(/50 van 100/);
-      expect(svc.repository.aantal()).toBe(100);
-      expect([...svc.repository.alle()][0]?.dienstverlener).toBe('UWV');
+      expect(await svc.opslag.mirror.aantal()).toBe(100);
+      expect((await svc.profielen())[0]?.dienstverlener).toBe('UWV');
       res = await post(gewijzigd, 'application/json', '?modus=volledig&forceer=true');
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ bijgewerkt: 50, verwijderd: 50 });
@@ -142,7 +145,7 @@ describe('POST /api/v1/sync/profielen', () => {
       await post(records(1, 10));
       const res = await post([...records(1, 9), { ...maakRecord(10), dienstverlener: 'onbekend' }], 'application/json', '?modus=volledig');
       expect(res.body).toMatchObject({ geweigerd: 1, verwijderd: 0 });
-      expect(svc.repository.aantal()).toBe(10);
+      expect(await svc.opslag.mirror.aantal()).toBe(10);
     });
   });
 
@@ -161,12 +164,15 @@ describe('POST /api/v1/sync/profielen', () => {
 });
 
 describe('GET /health', () => {
-  it('answers without a key with status, engine, count, demo flag and version', async () => {
+  it('answers without a key with status, engine, store, count, demo flag, version and change log position', async () => {
     const svc = await startTestService();
     try {
       const res = await request(svc.app).get('/health');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', engine: 'embedded', profielen: 0, demo: false, versie: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+      expect(res.body).toEqual({
+        status: 'ok', engine: 'embedded', opslag: TEST_OPSLAG, profielen: 0, demo: false, versie: expect.stringMatching(/^\d+\.\d+\.\d+/),
+        volgnummer: 0, achterstand: { volgnummers: 0, ms: 0 },
+      });
     } finally {
       await svc.stop();
     }

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { plantPersoonsgegevens } from '../support/persoonsgegevens';
+import { TEST_OPSLAG } from '../support/opslag';
 import { ndjson } from '../support/sonar-records';
 import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 
@@ -14,7 +16,7 @@ function alleBestanden(dir: string): string[] {
 
 /**
  * Adversarial privacy test: personal data planted in every input field of many records must be absent from every
- * answer, every file under the data dir and the logs.
+ * answer, every file under the data dir, the PostgreSQL database (when the suite runs on it) and the logs.
  */
 describe('planted personal data', () => {
   const geplant = Array.from({ length: 200 }, (_, i) => plantPersoonsgegevens(1000 + i));
@@ -40,10 +42,10 @@ describe('planted personal data', () => {
     antwoorden.push((await request(svc.app).delete(`/api/v1/sync/profielen/${records[3]!.bsn}`).set(bearer(SLEUTELS.sync))).text);
     antwoorden.push((await request(svc.app).get('/health')).text);
     antwoorden.push(JSON.stringify(await svc.engine.search({ q: 'heftruck', hitsPerPage: 100, facets: ['vaardigheid', 'competentie', 'taaksoort', 'affiniteit'] })));
-    antwoorden.push(JSON.stringify([...svc.repository.alle()]));
+    antwoorden.push(JSON.stringify(await svc.profielen()));
     // The pages: search (whole page and the script's fragment), several planted profiles, the dashboard and its CSV.
     const pagina = async (pad: string) => antwoorden.push((await request(svc.app).get(pad).set('Accept', 'text/html')).text);
-    const ids = [...svc.repository.alle()].slice(0, 5).map((p) => p.id);
+    const ids = (await svc.profielen()).slice(0, 5).map((p) => p.id);
     const regio = (await svc.engine.get(ids[0]!))!.regio;
     for (const pad of ['/', '/?q=heftruck&hitsPerPage=100', '/zoeken/resultaten?q=orderpicken&hitsPerPage=100', ...ids.map((id) => `/kandidaten/${id}`),
       '/transparantie', `/transparantie?regio=${regio}`, `/transparantie?regio=${regio}&formaat=csv`]) await pagina(pad);
@@ -59,9 +61,9 @@ describe('planted personal data', () => {
   });
   afterAll(async () => { await svc.stop(); });
 
-  it('the planted records were really mirrored (so the test is not vacuous)', () => {
-    expect(svc.repository.aantal()).toBe(198);
-    const p = [...svc.repository.alle()][0]!;
+  it('the planted records were really mirrored (so the test is not vacuous)', async () => {
+    expect(await svc.opslag.mirror.aantal()).toBe(198);
+    const p = (await svc.profielen())[0]!;
     expect(p.vaardigheden).toContain('Heftruck rijden');
     expect(p.profielvulling).toBe(5);
   });
@@ -76,9 +78,16 @@ describe('planted personal data', () => {
     expect(markers.filter((m) => alles.includes(m))).toEqual([]);
   });
 
+  // The PostgreSQL leg's data files: the database's contents, as pg_dump writes them.
+  if (TEST_OPSLAG === 'postgres') it('appear nowhere in the PostgreSQL database (every table, as pg_dump writes it)', () => {
+    const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', svc.plek.env.DATABASE_URL!], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    expect(dump).toContain('Heftruck rijden');
+    expect(markers.filter((m) => dump.includes(m))).toEqual([]);
+  });
+
   it('appear in no file under the data dir', () => {
     const bestanden = alleBestanden(svc.dataDir);
-    expect(bestanden.some((b) => b.endsWith('mirror.sqlite'))).toBe(true);
+    if (TEST_OPSLAG === 'sqlite') expect(bestanden.some((b) => b.endsWith('mirror.sqlite'))).toBe(true);
     for (const bestand of bestanden) {
       const inhoud = readFileSync(bestand).toString('latin1');
       expect({ bestand, gevonden: markers.filter((m) => inhoud.includes(m)) }).toEqual({ bestand, gevonden: [] });

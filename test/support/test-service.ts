@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { getEnv } from '../../src/config/env';
 import { createLogger } from '../../src/logging/logger';
 import { startService, type Service } from '../../src/bootstrap';
+import { alleProfielen, nieuweTestOpslag, type TestOpslagplek } from './opslag';
 
 export const SLEUTELS = {
   sync: 'test-sonar-sync-sleutel-0001',
@@ -28,17 +29,26 @@ export const TEST_SECRET = 'a3f1c9e27b4d5806a3f1c9e27b4d5806a3f1c9e27b4d5806a3f1
 
 export interface TestService extends Service {
   dataDir: string;
+  /** Where this service stores (and how to reach it again after a restart). */
+  plek: TestOpslagplek;
+  /** Every profile in the mirror. */
+  profielen(): ReturnType<typeof alleProfielen>;
   /** Everything the service logged, as text. */
   logs(): string;
   stop(): Promise<void>;
 }
 
-/** Starts the whole service in-process on a fresh data dir, logging into memory. */
-export async function startTestService(extraEnv: Record<string, string> = {}, dataDir?: string): Promise<TestService> {
-  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'kv-test-'));
+/**
+ * Starts the whole service in-process on a fresh store (a data dir, plus a database of its own when the suite runs
+ * against PostgreSQL), logging into memory. Pass `bestaand` to start again on the store of an earlier one.
+ */
+export async function startTestService(extraEnv: Record<string, string> = {}, bestaand?: { dataDir: string; plek: TestOpslagplek }): Promise<TestService> {
+  const dir = bestaand?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kv-test-'));
+  const plek = bestaand?.plek ?? await nieuweTestOpslag();
   const env = getEnv({
     NODE_ENV: 'test', DATA_DIR: dir, KV_PSEUDONYM_SECRET: TEST_SECRET, KV_API_KEYS: TEST_API_KEYS, SEED_DEMO: 'false',
-    LOG_LEVEL: 'debug', ...extraEnv,
+    // Several instances on one database must share sessions, so production with PostgreSQL requires a secret.
+    KV_SESSION_SECRET: 'test-sessiegeheim-gedeeld-door-alle-instanties', LOG_LEVEL: 'debug', ...plek.env, ...extraEnv,
   });
   const regels: string[] = [];
   const logger = createLogger(env.logLevel, new Writable({ write(chunk, _enc, cb) { regels.push(String(chunk)); cb(); } }));
@@ -46,10 +56,15 @@ export async function startTestService(extraEnv: Record<string, string> = {}, da
   return {
     ...service,
     dataDir: dir,
+    plek,
+    profielen: () => alleProfielen(service.opslag),
     logs: () => regels.join(''),
     stop: async () => {
       await service.close();
-      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+      if (!bestaand) {
+        rmSync(dir, { recursive: true, force: true });
+        await plek.verwijder();
+      }
     },
   };
 }

@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { ContactverzoekRepository } from '../../src/contact/contactverzoek.repository';
 import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 import { csrfToken, profielIds } from './html';
 
@@ -49,7 +48,7 @@ describe('profile page and "Ik heb interesse"', () => {
     expect(zonder.text).toContain('Het formulier is verlopen');
     const vreemd = await request(svc.app).post(`/kandidaten/${id}/interesse`).type('form').send({ ...GELDIG, _csrf: 'ab'.repeat(32) });
     expect(vreemd.status).toBe(403);
-    expect(svc.contactverzoeken.lijst()).toEqual([]);
+    expect(await svc.contactverzoeken.lijst()).toEqual([]);
   });
 
   it('shows every error next to its field and in a summary on top, fills the values in again and stores nothing', async () => {
@@ -70,7 +69,7 @@ describe('profile page and "Ik heb interesse"', () => {
     expect(res.text).not.toContain('href="#veld-organisatie"');
     expect(res.text).toContain('value="Bakkerij &lt;De Korenaar&gt;"');
     expect(res.text).toContain('value="geen-adres"');
-    expect(svc.contactverzoeken.lijst()).toEqual([]);
+    expect(await svc.contactverzoeken.lijst()).toEqual([]);
   });
 
   it('stores a valid request durably for the WSP of the candidate\'s region and confirms it, telling nothing more', async () => {
@@ -79,13 +78,13 @@ describe('profile page and "Ik heb interesse"', () => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/kandidaten/${id}/interesse/verzonden`);
 
-    const [opgeslagen] = svc.contactverzoeken.lijst();
+    const [opgeslagen] = await svc.contactverzoeken.lijst();
     expect(opgeslagen).toMatchObject({ ...GELDIG, profielId: id, regio: 25, regioNaam: 'Rijk van Nijmegen' });
     expect(opgeslagen!.referentie).toMatch(/^KV-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
-    // On disk, through a second connection: the answer came after the commit.
-    const tweede = new ContactverzoekRepository(svc.dataDir);
-    expect(tweede.lijst().map((v) => v.referentie)).toEqual([opgeslagen!.referentie]);
-    tweede.close();
+    // Stored, read through a second connection: the answer came after the commit.
+    const tweede = await svc.plek.open(svc.dataDir);
+    expect((await tweede.contactverzoeken.lijst()).map((v) => v.referentie)).toEqual([opgeslagen!.referentie]);
+    await tweede.close();
 
     const bevestiging = await agent.get(res.headers.location!);
     expect(bevestiging.status).toBe(200);

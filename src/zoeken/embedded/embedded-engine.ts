@@ -2,28 +2,13 @@ import { setImmediate as volgendeRonde } from 'node:timers/promises';
 import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../../config/search-config';
 import type {
-  FacetNaam, Facettelling, Filtervraag, SearchEngine, Zoekresultaat, Zoekvraag,
+  FacetNaam, Profielbron, Facettelling, Filtervraag, SearchEngine, Zoekresultaat, Zoekvraag,
 } from '../search-engine.port';
 import { EmbeddedIndex } from './embedded-index';
 import { engineSchema, type EngineSchema } from './engine-schema';
 import { ProfielRegister } from './profiel-register';
 import { facetwaardenInIndex, metProfielen, telInIndex, zoekInIndex } from './zoek-in-index';
-
-// Bulk writes hand the event loop back this often, so searches keep being answered during a rebuild.
-const BATCH = 5000;
-
-/** `items` in parts of at most `grootte`: bulk writes go part by part and hand the event loop back in between. */
-export function* inDelen<T>(items: Iterable<T>, grootte = BATCH): Generator<T[]> {
-  let deel: T[] = [];
-  for (const item of items) {
-    deel.push(item);
-    if (deel.length === grootte) {
-      yield deel;
-      deel = [];
-    }
-  }
-  if (deel.length > 0) yield deel;
-}
+import { inDelen } from '../in-delen';
 
 /** The profiles and the bitmaps over their document numbers: swapped together, so a search sees one state. */
 interface Stand {
@@ -55,7 +40,7 @@ class EmbeddedEngine implements SearchEngine {
 
   upsert(profielen: readonly Kandidaatprofiel[]): Promise<void> {
     return this.schrijfrij.na(async () => {
-      for (const deel of inDelen(profielen)) {
+      for await (const deel of inDelen(profielen)) {
         const { register, index } = this.stand;
         index.apply(register.schrijf(deel), register.lezer);
         await volgendeRonde();
@@ -72,13 +57,13 @@ class EmbeddedEngine implements SearchEngine {
     });
   }
 
-  replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+  replaceAll(profielen: Profielbron): Promise<void> {
     return this.schrijfrij.na(() => this.vervang(profielen));
   }
 
-  private async vervang(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+  private async vervang(profielen: Profielbron): Promise<void> {
     const nieuw = this.leeg();
-    for (const deel of inDelen(profielen)) {
+    for await (const deel of inDelen(profielen)) {
       nieuw.index.apply(nieuw.register.schrijf(deel), nieuw.register.lezer);
       await volgendeRonde();
     }

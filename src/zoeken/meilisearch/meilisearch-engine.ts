@@ -16,12 +16,14 @@ import type {
   FacetNaam,
   Facettelling,
   Filtervraag,
+  Profielbron,
   SearchEngine,
   Sortering,
   Zoekresultaat,
   Zoekvraag,
 } from '../search-engine.port';
 import { documentMaker, type MeiliDocument } from './document';
+import { inDelen } from '../in-delen';
 import { ZoekmachineFout } from '../zoekmachine-fouten';
 import { bouwFilter } from './filter';
 import { isTijdelijkeFout, vertaalFout } from './fout-vertaling';
@@ -82,18 +84,6 @@ function metFilter(filter: string | undefined): { filter?: string } {
   return filter === undefined ? {} : { filter };
 }
 
-function* inBatches<T>(bron: Iterable<T>, grootte: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of bron) {
-    batch.push(item);
-    if (batch.length >= grootte) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
 function geselecteerd(vraag: Filtervraag, facet: FacetNaam): boolean {
   return (vraag.filters?.[facet]?.length ?? 0) > 0;
 }
@@ -144,14 +134,14 @@ class MeilisearchEngine implements SearchEngine {
     return this.inRij(async () => {
       const index = this.schrijver.index(this.uid);
       const taken: EnqueuedTask[] = [];
-      for (const batch of inBatches(ids, this.batchGrootte)) {
+      for await (const batch of inDelen(ids, this.batchGrootte)) {
         taken.push(await this.schrijf('profielen verwijderen', () => index.deleteDocuments(batch)));
       }
       await this.wachtOp('profielen verwijderen', taken);
     });
   }
 
-  replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+  replaceAll(profielen: Profielbron): Promise<void> {
     return this.inRij(async () => {
       const nieuw = `${this.uid}_nieuw`;
       await this.taak('index aanmaken', () => this.schrijver.createIndex(this.uid, { primaryKey: 'id' }), { negeer: ErrorStatusCode.INDEX_ALREADY_EXISTS });
@@ -318,10 +308,10 @@ class MeilisearchEngine implements SearchEngine {
   }
 
   /** Sends all batches first (Meilisearch can then index them together), then waits for every task. */
-  private async voegToe(uid: string, profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+  private async voegToe(uid: string, profielen: Profielbron): Promise<void> {
     const index = this.schrijver.index<MeiliDocument>(uid);
     const taken: EnqueuedTask[] = [];
-    for (const batch of inBatches(profielen, this.batchGrootte)) {
+    for await (const batch of inDelen(profielen, this.batchGrootte)) {
       const documenten = batch.map(this.maakDocument);
       taken.push(await this.schrijf('profielen schrijven', () => index.addDocuments(documenten, { primaryKey: 'id' })));
     }

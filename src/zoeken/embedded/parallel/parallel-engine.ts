@@ -3,11 +3,12 @@ import { Worker } from 'node:worker_threads';
 import type { Kandidaatprofiel } from '../../../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../../../config/search-config';
 import type {
-  FacetNaam, Facettelling, Filtervraag, SearchEngine, Zoekresultaat, Zoekvraag,
+  FacetNaam, Facettelling, Filtervraag, Profielbron, SearchEngine, Zoekresultaat, Zoekvraag,
 } from '../../search-engine.port';
 import { ZoekmachineOnbereikbaarError } from '../../zoekmachine-fouten';
 import type { SamenstellendeEngine } from '../../zoek.service';
-import { inDelen, Schrijfrij } from '../embedded-engine';
+import { Schrijfrij } from '../embedded-engine';
+import { inDelen } from '../../in-delen';
 import { ProfielRegister, type Wijziging } from '../profiel-register';
 import type { Antwoord, Opdracht, WerkerData } from './berichten';
 
@@ -103,7 +104,7 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
 
   upsert(profielen: readonly Kandidaatprofiel[]): Promise<void> {
     return this.schrijfrij.na(async () => {
-      for (const deel of inDelen(profielen)) await this.wijzig(this.register.schrijf(deel));
+      for await (const deel of inDelen(profielen)) await this.wijzig(this.register.schrijf(deel));
       await this.ruimOp();
     });
   }
@@ -115,7 +116,7 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
     });
   }
 
-  replaceAll(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+  replaceAll(profielen: Profielbron): Promise<void> {
     return this.schrijfrij.na(() => this.vervangAlles(profielen));
   }
 
@@ -181,10 +182,10 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
   }
 
   /** A register built anew from `profielen`, swapped in everywhere at once. */
-  private async vervangAlles(profielen: Iterable<Kandidaatprofiel>): Promise<void> {
+  private async vervangAlles(profielen: Profielbron): Promise<void> {
     const nieuw = new ProfielRegister();
-    await this.vervang(this.threads, nieuw, function* () {
-      for (const deel of inDelen(profielen)) yield nieuw.schrijf(deel);
+    await this.vervang(this.threads, nieuw, async function* () {
+      for await (const deel of inDelen(profielen)) yield nieuw.schrijf(deel);
     }(), () => {
       this.register = nieuw;
     });
@@ -196,11 +197,11 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
   }
 
   /** Builds a new index in `threads` from `delen`; `wissel` runs in the same tick as the swap is posted. */
-  private async vervang(threads: readonly Zoekthread[], register: ProfielRegister, delen: Iterable<Wijziging[]>, wissel: () => void): Promise<void> {
+  private async vervang(threads: readonly Zoekthread[], register: ProfielRegister, delen: AsyncIterable<Wijziging[]>, wissel: () => void): Promise<void> {
     void this.overal({ soort: 'vervang-begin' }, threads);
     // The threads build while this thread reads and stores the next part; a few parts ahead at most.
     const onderweg: Promise<void>[] = [];
-    for (const wijzigingen of delen) {
+    for await (const wijzigingen of delen) {
       onderweg.push(this.overal({ soort: 'vervang-deel', delen: register.lezer.delen, wijzigingen: zonderProfielen(wijzigingen) }, threads));
       if (onderweg.length >= DELEN_VOORUIT) await onderweg.shift();
     }

@@ -1,0 +1,109 @@
+import type { Store } from 'express-rate-limit';
+import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
+import type { Contactverzoek } from '../contact/contactverzoek';
+import type { Snapshot, Snapshotinfo } from '../transparantie/transparantie.schemas';
+
+export type Upsertuitkomst = 'toegevoegd' | 'bijgewerkt' | 'ongewijzigd';
+
+export interface DoelgroepregisterTelling { regio: number; periode: string; aantal: number }
+
+/** One open write transaction on the mirror: everything in it becomes visible at once, or not at all. */
+export interface MirrorTransactie {
+  /** Upserts in one statement; the outcome per profile, in the same order. Ids must be distinct. */
+  upsert(profielen: readonly Kandidaatprofiel[]): Promise<Upsertuitkomst[]>;
+  /** Removes; answers the ids that existed. */
+  verwijder(ids: readonly string[]): Promise<string[]>;
+  /** Full export: these ids are in the export, so `nietGezien()` can find the rest. */
+  markeerGezien(ids: readonly string[]): Promise<void>;
+  /** Ids in the mirror that the full export did not name (after its own upserts and removals). */
+  nietGezien(): Promise<string[]>;
+  /** Committed profiles when this transaction began (no other write can commit while it runs). */
+  aantalVooraf(): Promise<number>;
+  /** This transaction is a full export: followers swap their whole index rather than apply it change by change. */
+  vervangtAlles(): void;
+}
+
+export interface Schrijfuitkomst<T> {
+  resultaat: T;
+  /** The change log position that holds this write (the current position when it changed nothing). */
+  volgnummer: number;
+}
+
+/** The durable mirror of anonymised profiles, plus the register counts and a few settings kept beside it. */
+export interface MirrorOpslag {
+  /**
+   * Runs `werk` in one write transaction, one at a time over every instance. It commits when `werk` resolves and
+   * rolls back when it throws; the changes it made are appended to the change log in the same transaction.
+   */
+  schrijf<T>(werk: (tx: MirrorTransactie) => Promise<T>): Promise<Schrijfuitkomst<T>>;
+  /** Committed profiles; a write in progress is not counted. */
+  aantal(): Promise<number>;
+  get(id: string): Promise<Kandidaatprofiel | null>;
+  /** Every committed profile in id order, read from one consistent state. */
+  alle(): AsyncIterable<Kandidaatprofiel>;
+  getMeta(sleutel: string): Promise<string | null>;
+  setMeta(sleutel: string, waarde: string): Promise<void>;
+  zetDoelgroepregister(t: DoelgroepregisterTelling): Promise<void>;
+  doelgroepregister(): Promise<DoelgroepregisterTelling[]>;
+}
+
+/** What an index must do to reach a change log position, read from one consistent state of the mirror. */
+export type Wijzigingen =
+  | { soort: 'wijzig'; tot: number; upsert: Kandidaatprofiel[]; verwijder: string[] }
+  | { soort: 'herbouw'; tot: number; profielen: AsyncIterable<Kandidaatprofiel> };
+
+/** The ordered change log every instance's index follows. Positions only grow, without gaps. */
+export interface Wijzigingslog {
+  /** The last committed position. */
+  laatste(): Promise<number>;
+  /**
+   * Reads what happened after position `na` (null: the index has nothing yet) and hands it to `verwerk` while
+   * that state is held. It is a `herbouw` when `na` is null, a full export came after it, its entries were
+   * cleaned up already, or they are too many to apply one by one.
+   */
+  lees(na: number | null, verwerk: (w: Wijzigingen) => Promise<void>): Promise<void>;
+  /** Calls `bij` with the new position when a write commits, on any instance; best effort (followers poll too). */
+  luister(bij: (volgnummer: number) => void): Promise<() => Promise<void>>;
+}
+
+/**
+ * A search index that every instance shares (Meilisearch): exactly one instance applies the change log to it, and
+ * the position it reached is stored, so another instance can take over from there.
+ */
+export interface GedeeldeIndexStand {
+  /** Tries to be (or stay) the one instance that writes the shared index; true while it is. */
+  probeerSchrijver(): Promise<boolean>;
+  /** The position the shared index has reached; null when it was never built. */
+  lees(): Promise<number | null>;
+  zet(volgnummer: number): Promise<void>;
+}
+
+export interface SnapshotOpslag {
+  /** Stores a new snapshot; throws SnapshotBestaatFout when its quarter is frozen already. Immutable afterwards. */
+  voegToe(snapshot: Snapshot): Promise<void>;
+  heeft(periode: string): Promise<boolean>;
+  /** The frozen quarters, oldest first, without their counts. */
+  lijst(): Promise<Snapshotinfo[]>;
+  get(periode: string): Promise<Snapshot | null>;
+  alle(): Promise<Snapshot[]>;
+}
+
+export interface ContactverzoekOpslag {
+  bewaar(v: Contactverzoek): Promise<void>;
+  /** Newest first; only the given regions when `regios` is set. */
+  lijst(regios?: readonly number[]): Promise<Contactverzoek[]>;
+}
+
+/** The storage port: SQLite files in DATA_DIR, or one PostgreSQL database that several instances share. */
+export interface Opslag {
+  readonly soort: 'sqlite' | 'postgres';
+  readonly mirror: MirrorOpslag;
+  readonly wijzigingen: Wijzigingslog;
+  /** Null where only one instance can write (SQLite): it then keeps the index itself. */
+  readonly gedeeldeIndex: GedeeldeIndexStand | null;
+  readonly snapshots: SnapshotOpslag;
+  readonly contactverzoeken: ContactverzoekOpslag;
+  /** A rate-limit store shared by every instance; undefined where one process serves everything (in memory suffices). */
+  rateLimietStore?(prefix: string): Store;
+  close(): Promise<void>;
+}

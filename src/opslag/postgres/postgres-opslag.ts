@@ -1,0 +1,46 @@
+import pg from 'pg';
+import type { Logger } from '../../logging/logger';
+import type { Opslag } from '../opslag.port';
+import { PostgresContactverzoeken } from './contactverzoeken.postgres';
+import { PostgresIndexStand } from './indexstand.postgres';
+import { migreer } from './migreer';
+import { PostgresMirror } from './mirror.postgres';
+import { PostgresSnapshots } from './snapshots.postgres';
+
+export interface PostgresOpties {
+  connectionString: string;
+  wijzigingslogBewaartijdMs: number;
+  /** Whether the search index is shared (Meilisearch), so one instance writes it. */
+  gedeeldeIndex: boolean;
+  logger: Logger;
+}
+
+/** The shared store: one pool per instance; migrations run (once, whoever starts first) before anything else. */
+export async function createPostgresOpslag(opties: PostgresOpties): Promise<Opslag> {
+  const pool = new pg.Pool({
+    connectionString: opties.connectionString, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000,
+    application_name: 'kandidatenverkenner',
+  });
+  // An idle client whose server went away: log it; the pool replaces it, and the next statement reconnects.
+  pool.on('error', (err) => opties.logger.warn({ fout: err.name, melding: err.message }, 'verbinding met PostgreSQL verbroken'));
+  try {
+    await migreer(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const mirror = new PostgresMirror(pool, opties.connectionString, opties.wijzigingslogBewaartijdMs);
+  const indexstand = opties.gedeeldeIndex ? new PostgresIndexStand(pool, opties.connectionString) : null;
+  return {
+    soort: 'postgres',
+    mirror,
+    wijzigingen: mirror,
+    gedeeldeIndex: indexstand,
+    snapshots: new PostgresSnapshots(pool),
+    contactverzoeken: new PostgresContactverzoeken(pool),
+    close: async () => {
+      await indexstand?.close();
+      await pool.end();
+    },
+  };
+}

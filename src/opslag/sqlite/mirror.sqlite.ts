@@ -1,0 +1,197 @@
+import { Mutex } from 'async-mutex';
+import type Database from 'better-sqlite3';
+import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
+import { OpslagFout } from '../opslag-fout';
+import type {
+  DoelgroepregisterTelling, MirrorOpslag, MirrorTransactie, Schrijfuitkomst, Upsertuitkomst, Wijzigingen, Wijzigingslog,
+} from '../opslag.port';
+import { planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
+import { openDatabase, openLezer } from './sqlite';
+
+function wrap<T>(actie: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new OpslagFout(`opslag mislukt: ${actie}`, { cause: err });
+  }
+}
+
+// Rows handed to the index per part while a whole mirror is read.
+const LEESDEEL = 2000;
+
+/**
+ * The mirror in `mirror.sqlite`, for one process. Every write goes through one connection, one transaction at a
+ * time (a mutex: a small write during a long sync waits, rather than joining the sync's transaction). Reads use a
+ * second connection, which in WAL mode sees committed state only; a whole-mirror read opens a connection of its
+ * own, so it keeps one snapshot for as long as the index takes to consume it.
+ */
+export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
+  private readonly db: Database.Database;
+  private readonly lezer: Database.Database;
+  private readonly rij = new Mutex();
+  private readonly luisteraars = new Set<(volgnummer: number) => void>();
+
+  /** `bewaartijdMs`: how long change log entries are kept; an index that falls further behind is rebuilt. */
+  constructor(private readonly dataDir: string, private readonly bewaartijdMs: number) {
+    this.db = openDatabase(dataDir, 'mirror', 'de mirror-database');
+    this.lezer = openLezer(dataDir, 'mirror');
+  }
+
+  schrijf<T>(werk: (tx: MirrorTransactie) => Promise<T>): Promise<Schrijfuitkomst<T>> {
+    return this.rij.runExclusive(async () => {
+      const db = this.db;
+      const get = db.prepare<[string], { data: string }>('SELECT data FROM profielen WHERE id = ?');
+      const insert = db.prepare('INSERT INTO profielen (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
+      const del = db.prepare('DELETE FROM profielen WHERE id = ?');
+      wrap('transactie starten', () => {
+        db.exec('BEGIN IMMEDIATE');
+        db.exec('CREATE TEMP TABLE IF NOT EXISTS gezien (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM gezien;');
+      });
+      const markeer = db.prepare('INSERT OR IGNORE INTO temp.gezien (id) VALUES (?)');
+      const spoor = new Wijzigingsspoor();
+      const tx: MirrorTransactie = {
+        upsert: async (profielen) => wrap('profiel opslaan', () => profielen.map((profiel): Upsertuitkomst => {
+          const data = JSON.stringify(profiel);
+          const oud = get.get(profiel.id);
+          const uitkomst = oud?.data === data ? 'ongewijzigd' : oud ? 'bijgewerkt' : 'toegevoegd';
+          if (uitkomst !== 'ongewijzigd') insert.run(profiel.id, data);
+          spoor.upsert(profiel.id, uitkomst);
+          return uitkomst;
+        })),
+        verwijder: async (ids) => wrap('profiel verwijderen', () => ids.filter((id) => {
+          const weg = del.run(id).changes > 0;
+          if (weg) spoor.verwijder(id);
+          return weg;
+        })),
+        markeerGezien: async (ids) => { wrap('export bijhouden', () => { for (const id of ids) markeer.run(id); }); },
+        nietGezien: async () => wrap('export vergelijken', () =>
+          db.prepare<[], { id: string }>('SELECT p.id FROM profielen p WHERE NOT EXISTS (SELECT 1 FROM temp.gezien g WHERE g.id = p.id)').all().map((r) => r.id)),
+        // volgstand is raised only at commit, so inside the transaction it still holds the count from before.
+        aantalVooraf: async () => wrap('tellen', () => (db.prepare('SELECT aantal FROM volgstand').get() as { aantal: number }).aantal),
+        vervangtAlles: () => { spoor.vervangt = true; },
+      };
+      let volgnummer: number;
+      try {
+        const resultaat = await werk(tx);
+        volgnummer = wrap('vastleggen', () => {
+          const n = this.legVast(spoor);
+          db.exec('COMMIT');
+          return n;
+        });
+        if (!spoor.leeg) for (const bij of this.luisteraars) bij(volgnummer);
+        return { resultaat, volgnummer };
+      } catch (err) {
+        // A COMMIT that fails (disk full) can leave the transaction open: end it, so nothing of it stays pending.
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  /** Appends the transaction's changes to the log (inside it) and cleans up entries past their time. */
+  private legVast(spoor: Wijzigingsspoor): number {
+    const db = this.db;
+    if (spoor.leeg) return (db.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste;
+    const { laatste } = db.prepare('UPDATE volgstand SET laatste = laatste + 1, aantal = aantal + ? RETURNING laatste').get(spoor.verschil) as { laatste: number };
+    const nu = Date.now();
+    db.prepare('INSERT INTO wijzigingen (volgnummer, tijd, vervangt, gewijzigd, verwijderd) VALUES (?, ?, ?, ?, ?)')
+      .run(laatste, new Date(nu).toISOString(), spoor.vervangt ? 1 : 0, JSON.stringify([...spoor.gewijzigd]), JSON.stringify([...spoor.verwijderd]));
+    db.prepare('DELETE FROM wijzigingen WHERE tijd < ? AND volgnummer < ?').run(new Date(nu - this.bewaartijdMs).toISOString(), laatste);
+    return laatste;
+  }
+
+  async aantal(): Promise<number> {
+    return wrap('tellen', () => (this.lezer.prepare('SELECT aantal FROM volgstand').get() as { aantal: number }).aantal);
+  }
+
+  async get(id: string): Promise<Kandidaatprofiel | null> {
+    const row = wrap('lezen', () => this.lezer.prepare<[string], { data: string }>('SELECT data FROM profielen WHERE id = ?').get(id));
+    return row ? (JSON.parse(row.data) as Kandidaatprofiel) : null;
+  }
+
+  async *alle(): AsyncGenerator<Kandidaatprofiel> {
+    const c = wrap('openen', () => openLezer(this.dataDir, 'mirror'));
+    try {
+      c.exec('BEGIN');
+      yield* this.leesAlles(c);
+    } finally {
+      c.close();
+    }
+  }
+
+  private async *leesAlles(c: Database.Database): AsyncGenerator<Kandidaatprofiel> {
+    let deel: Kandidaatprofiel[] = [];
+    for (const row of c.prepare<[], { data: string }>('SELECT data FROM profielen ORDER BY id').iterate()) {
+      deel.push(JSON.parse(row.data) as Kandidaatprofiel);
+      if (deel.length === LEESDEEL) {
+        yield* deel;
+        deel = [];
+      }
+    }
+    yield* deel;
+  }
+
+  async laatste(): Promise<number> {
+    return wrap('volgnummer lezen', () => (this.lezer.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste);
+  }
+
+  async lees(na: number | null, verwerk: (w: Wijzigingen) => Promise<void>): Promise<void> {
+    const l = this.lezer;
+    // One read transaction: the log and the profiles it names come from the same committed state.
+    const gelezen = wrap('wijzigingen lezen', () => l.transaction(() => {
+      const laatste = (l.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste;
+      const regels = na === null || na >= laatste ? [] : l.prepare<[number], { volgnummer: number; vervangt: number; gewijzigd: string; verwijderd: string }>(
+        'SELECT volgnummer, vervangt, gewijzigd, verwijderd FROM wijzigingen WHERE volgnummer > ? ORDER BY volgnummer',
+      ).all(na).map((r): Logregel => ({ volgnummer: r.volgnummer, vervangt: r.vervangt === 1, gewijzigd: JSON.parse(r.gewijzigd) as string[], verwijderd: JSON.parse(r.verwijderd) as string[] }));
+      const plan = planWijzigingen(na, laatste, regels);
+      if (plan.soort === 'herbouw') return null;
+      const upsert = l.prepare<[string], { data: string }>('SELECT data FROM profielen WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(plan.upsert)).map((r) => JSON.parse(r.data) as Kandidaatprofiel);
+      return { soort: 'wijzig' as const, tot: laatste, upsert, verwijder: plan.verwijder };
+    })());
+    if (gelezen) return verwerk(gelezen);
+    const c = wrap('openen', () => openLezer(this.dataDir, 'mirror'));
+    try {
+      c.exec('BEGIN');
+      const tot = (c.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste;
+      await verwerk({ soort: 'herbouw', tot, profielen: this.leesAlles(c) });
+    } finally {
+      c.close();
+    }
+  }
+
+  async luister(bij: (volgnummer: number) => void): Promise<() => Promise<void>> {
+    this.luisteraars.add(bij);
+    return async () => { this.luisteraars.delete(bij); };
+  }
+
+  getMeta(sleutel: string): Promise<string | null> {
+    const row = wrap('meta lezen', () => this.lezer.prepare<[string], { waarde: string }>('SELECT waarde FROM meta WHERE sleutel = ?').get(sleutel));
+    return Promise.resolve(row?.waarde ?? null);
+  }
+
+  setMeta(sleutel: string, waarde: string): Promise<void> {
+    return this.rij.runExclusive(() => {
+      wrap('meta opslaan', () => this.db.prepare('INSERT INTO meta (sleutel, waarde) VALUES (?, ?) ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde').run(sleutel, waarde));
+    });
+  }
+
+  zetDoelgroepregister(t: DoelgroepregisterTelling): Promise<void> {
+    return this.rij.runExclusive(() => {
+      wrap('doelgroepregister opslaan', () => this.db.prepare(
+        'INSERT INTO doelgroepregister (regio, periode, aantal) VALUES (?, ?, ?) ON CONFLICT(regio, periode) DO UPDATE SET aantal = excluded.aantal',
+      ).run(t.regio, t.periode, t.aantal));
+    });
+  }
+
+  async doelgroepregister(): Promise<DoelgroepregisterTelling[]> {
+    return wrap('doelgroepregister lezen', () => this.lezer.prepare<[], DoelgroepregisterTelling>('SELECT regio, periode, aantal FROM doelgroepregister ORDER BY periode, regio').all());
+  }
+
+  /** A write still open is rolled back: at shutdown a sync that did not commit was never acknowledged. */
+  async close(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.lezer.close();
+    this.db.close();
+  }
+}
