@@ -6,7 +6,10 @@ export class RateLimietOpslagFout extends Error {
   override readonly name = 'RateLimietOpslagFout';
 }
 
-/** Longest a request waits for its counter: a hanging PostgreSQL must not hold up searches and pages. */
+/**
+ * Longest a request waits for its counter once it has a connection: a hanging PostgreSQL must not hold up searches
+ * and pages. Getting a connection is bounded by the pool's own connectionTimeoutMillis.
+ */
 export const MAX_WACHTTIJD_MS = 1000;
 
 /** Milliseconds left in the row's window, by the database clock. */
