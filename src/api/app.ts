@@ -20,7 +20,7 @@ import { vereisRol } from './toegang.middleware';
 import { transparantieRoutes } from './transparantie.routes';
 import { beveiligingsheaders } from '../beveiliging/beveiligingsheaders.middleware';
 import { geldigeUrl } from '../beveiliging/geldige-url.middleware';
-import { rateLimieten, type RateLimietOpties } from '../beveiliging/rate-limiet.middleware';
+import { rateLimieten, type RateLimietOpties, type RateLimietStoreFactory } from '../beveiliging/rate-limiet.middleware';
 import { toegangsbeleid } from '../beveiliging/toegangsbeleid.middleware';
 import { ZOEKPADEN } from '../beveiliging/verzoeksoort';
 
@@ -39,6 +39,8 @@ export interface AppDeps {
   /** Development: the API documentation opens without a key (the rest of the API always needs one). */
   apiDocsOpenbaar: boolean;
   rateLimiet: RateLimietOpties;
+  /** With PostgreSQL: the store all instances count in (PostgresRateLimitStore); without, each counts in memory. */
+  maakRateLimietStore?: RateLimietStoreFactory;
   /** Number of reverse proxies whose X-Forwarded-For is trusted for the client IP (0: none). */
   trustProxy: number;
   versie: string;
@@ -68,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use('/health', healthRoutes(deps.health));
-  const limieten = rateLimieten(deps.rateLimiet, deps.logger);
+  const limieten = rateLimieten(deps.rateLimiet, deps.logger, deps.maakRateLimietStore);
   app.use(limieten.perIp, toegangsbeleid({ sleutelControle: deps.sleutelControle, apiDocsOpenbaar: deps.apiDocsOpenbaar }), limieten.perSleutel);
   app.use(naSequentie(deps.naSequentie.volger, deps.naSequentie.maxMs));
   app.use('/api', openApiRoutes(maakOpenApiDocument(deps.config, deps.versie)));

@@ -28,10 +28,10 @@ export function cookies(res: Response): string[] {
 
 /**
  * A browser behind a TLS proxy, for supertest: keeps the cookies itself, because supertest's own cookie jar never
- * sends Secure cookies over the plain HTTP of the in-process test.
+ * sends Secure cookies over the plain HTTP of the in-process test. Given another browser's jar, it is that same
+ * browser talking to another instance (as behind a load balancer).
  */
-export function httpsBrowser(app: Parameters<typeof request>[0]) {
-  const jar = new Map<string, string>();
+export function httpsBrowser(app: Parameters<typeof request>[0], jar = new Map<string, string>()) {
   const bewaar = (res: Response) => {
     for (const c of cookies(res)) {
       const [paar] = c.split(';');
