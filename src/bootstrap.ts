@@ -106,7 +106,8 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
   const app = createApp({ logger, sleutelControle: createSleutelControle(env.apiSleutels), sync, zoeken, transparantie, contactverzoeken, config,
     paginas: { productie: env.nodeEnv === 'production', sessieGeheim: env.sessieGeheim }, health, maxJsonBody: env.maxJsonBody, versie: packageJson.version,
     apiDocsOpenbaar: env.nodeEnv !== 'production', rateLimiet: env.rateLimiet, trustProxy: env.trustProxy,
-    naSequentie: { volger, maxMs: env.naSequentieMaxMs } });
+    naSequentie: { volger, maxMs: env.naSequentieMaxMs },
+    ...(opslag.rateLimietStore ? { maakRateLimietStore: opslag.rateLimietStore.bind(opslag) } : {}) });
   return {
     app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, health,
     close: async () => {

@@ -103,7 +103,7 @@ export interface Opslag {
   readonly gedeeldeIndex: GedeeldeIndexStand | null;
   readonly snapshots: SnapshotOpslag;
   readonly contactverzoeken: ContactverzoekOpslag;
-  /** A rate-limit store shared by every instance; undefined where one process serves everything (in memory suffices). */
-  rateLimietStore?(prefix: string): Store;
+  /** A rate-limit store shared by every instance, one per limiter; absent where one process serves everything (in memory suffices). */
+  rateLimietStore?(limiter: string): Store;
   close(): Promise<void>;
 }

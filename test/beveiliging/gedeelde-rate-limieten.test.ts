@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import express from 'express';
 import type { Options } from 'express-rate-limit';
@@ -8,9 +6,9 @@ import request from 'supertest';
 import { createLogger } from '../../src/logging/logger';
 import { MAX_WACHTTIJD_MS, PostgresRateLimitStore, RateLimietOpslagFout } from '../../src/beveiliging/postgres-rate-limit.store';
 import { rateLimieten, type RateLimietOpties } from '../../src/beveiliging/rate-limiet.middleware';
+import { migreer } from '../../src/opslag/postgres/migreer';
 import { nieuweTestDatabase, type TestDatabase } from '../support/postgres';
 
-const MIGRATIE = readFileSync(path.join(__dirname, '../../src/opslag/postgres/migraties/002_rate_limieten.sql'), 'utf8');
 const ONBEREIKBAAR = 'postgres://postgres@127.0.0.1:1/test';
 
 /**
@@ -31,7 +29,7 @@ beforeAll(async () => {
   db = await nieuweTestDatabase();
   poolA = nieuwePool(db.url);
   poolB = nieuwePool(db.url);
-  await poolA.query(MIGRATIE);
+  await migreer(poolA);
 });
 afterAll(async () => {
   await Promise.all([poolA.end(), poolB.end()]);

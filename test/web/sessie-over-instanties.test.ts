@@ -45,7 +45,7 @@ describe('page sessions over several instances', () => {
       telefoon: '024 123 45 67', vacature: 'Medewerker inpak, 24 uur', toelichting: '',
     });
     expect(verzonden.status).toBe(303);
-    const [opgeslagen] = b.contactverzoeken.lijst();
+    const [opgeslagen] = await b.contactverzoeken.lijst();
     expect(opgeslagen?.profielId).toBe(id);
 
     // And back on A: the confirmation comes from the session cookie that B wrote.
@@ -64,6 +64,6 @@ describe('page sessions over several instances', () => {
     const poging = await elders.post(`/kandidaten/${id}/interesse`, { _csrf: token, organisatie: 'Bakkerij De Korenaar' });
     expect(poging.status).toBe(303);
     expect(poging.headers.location).toMatch(/^\/aanmelden\?terug=/);
-    expect(anderGeheim.contactverzoeken.lijst()).toEqual([]);
+    expect(await anderGeheim.contactverzoeken.lijst()).toEqual([]);
   });
 });

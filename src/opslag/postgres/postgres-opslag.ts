@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { PostgresRateLimitStore } from '../../beveiliging/postgres-rate-limit.store';
 import type { Logger } from '../../logging/logger';
 import type { Opslag } from '../opslag.port';
 import { PostgresContactverzoeken } from './contactverzoeken.postgres';
@@ -18,7 +19,7 @@ export interface PostgresOpties {
 /** The shared store: one pool per instance; migrations run (once, whoever starts first) before anything else. */
 export async function createPostgresOpslag(opties: PostgresOpties): Promise<Opslag> {
   const pool = new pg.Pool({
-    connectionString: opties.connectionString, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000,
+    connectionString: opties.connectionString, max: 10, connectionTimeoutMillis: 2000, idleTimeoutMillis: 30_000,
     application_name: 'kandidatenverkenner',
   });
   // An idle client whose server went away: log it; the pool replaces it, and the next statement reconnects.
@@ -38,6 +39,7 @@ export async function createPostgresOpslag(opties: PostgresOpties): Promise<Opsl
     gedeeldeIndex: indexstand,
     snapshots: new PostgresSnapshots(pool),
     contactverzoeken: new PostgresContactverzoeken(pool),
+    rateLimietStore: (limiter) => new PostgresRateLimitStore({ pool, prefix: `${limiter}:` }),
     close: async () => {
       await indexstand?.close();
       await pool.end();
