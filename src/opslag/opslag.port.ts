@@ -62,7 +62,10 @@ export interface Wijzigingslog {
    * cleaned up already, or they are too many to apply one by one.
    */
   lees(na: number | null, verwerk: (w: Wijzigingen) => Promise<void>): Promise<void>;
-  /** Calls `bij` with the new position when a write commits, on any instance; best effort (followers poll too). */
+  /**
+   * Calls `bij` with the new position when a write commits, on any instance; best effort (followers poll too).
+   * A position of -1 means "look now": the adapter may have missed notifications (it reconnected).
+   */
   luister(bij: (volgnummer: number) => void): Promise<() => Promise<void>>;
 }
 

@@ -66,3 +66,12 @@ export class Wijzigingsspoor {
     return !this.vervangt && this.gewijzigd.size === 0 && this.verwijderd.size === 0;
   }
 }
+
+/** Tells each listener; a listener that throws must neither fail a committed write nor silence the others. */
+export function meldAan(luisteraars: Iterable<(volgnummer: number) => void>, volgnummer: number): void {
+  for (const bij of luisteraars) {
+    try {
+      bij(volgnummer);
+    } catch { /* best effort, as the port says: followers poll as well */ }
+  }
+}

@@ -10,6 +10,7 @@ import { bearer, SLEUTELS, startServer, vrijePoort, wachtOpHealth, type ServerPr
 import { percentiel } from '../../bench/statistiek';
 import { prng } from '../../bench/willekeur';
 import type { Syncresultaat } from '../../src/mirror/sync.service';
+import { nieuweTestOpslag, TEST_OPSLAG, type TestOpslagplek } from '../support/opslag';
 import { idVan, SCHAAL } from './schaal';
 
 /** The resync marks every profile it keeps with this change date: a hit shows which mirror it came from. */
@@ -58,26 +59,37 @@ async function schrijfNieuweGeneratie(bron: string, doel: string): Promise<{ ids
  * SCHAAL.profielen profiles runs: no 5xx, and no answer mixes the old and the new mirror. The resync changes every
  * profile (its day of change) and drops 2%, so each hit tells its generation and totalHits differs per
  * generation: all hits of an answer must be of one generation, and totalHits (and the relaxation counts) must be
- * exactly what that generation gives for the query, measured before and after.
+ * exactly what that generation gives for the query, measured before and after. On PostgreSQL two instances share
+ * the store: the sync goes to the first, the traffic to both, and each swaps its index on its own.
  */
-describe(`load with change: ${SCHAAL.clients} clients, resync of ${SCHAAL.profielen} profiles`, () => {
+const INSTANTIES = TEST_OPSLAG === 'postgres' ? 2 : 1;
+
+describe(`load with change: ${SCHAAL.clients} clients on ${INSTANTIES} instance(s), resync of ${SCHAAL.profielen} profiles`, () => {
   let werkmap: string;
-  let server: ServerProces | undefined;
-  beforeAll(() => { werkmap = mkdtempSync(path.join(tmpdir(), 'kv-belasting-')); });
+  let plek: TestOpslagplek;
+  const servers: ServerProces[] = [];
+  beforeAll(async () => {
+    werkmap = mkdtempSync(path.join(tmpdir(), 'kv-belasting-'));
+    plek = await nieuweTestOpslag();
+  });
   afterAll(async () => {
-    await server?.kill();
+    await Promise.all(servers.map((s) => s.kill()));
     rmSync(werkmap, { recursive: true, force: true });
+    await plek.verwijder();
   });
 
   it('answers without 5xx and never mixes old and new', async () => {
     const dataset = await zorgVoorDataset({ profielen: SCHAAL.profielen, seed: 42 });
     const nieuwBestand = path.join(werkmap, 'nieuw.ndjson');
     const nieuw = await schrijfNieuweGeneratie(dataset.ndjson, nieuwBestand);
-    server = startServer({ dataDir: path.join(werkmap, 'data'), port: await vrijePoort(), logBestand: path.join(werkmap, 'service.log') });
-    await wachtOpHealth(server, { timeoutMs: 60_000 });
-    const basis = server.basis;
-    const eerste = await stuurExport(basis, dataset.ndjson, { volledig: true });
+    for (let n = 0; n < INSTANTIES; n++) {
+      servers.push(startServer({ dataDir: path.join(werkmap, `data-${n}`), port: await vrijePoort(), logBestand: path.join(werkmap, `service-${n}.log`), env: plek.env }));
+    }
+    await Promise.all(servers.map((s) => wachtOpHealth(s, { timeoutMs: 60_000 })));
+    const bases = servers.map((s) => s.basis);
+    const eerste = await stuurExport(bases[0]!, dataset.ndjson, { volledig: true });
     expect(eerste.status).toBe(200);
+    let volgnummer = (eerste.antwoord as Syncresultaat).volgnummer;
 
     // Queries of the benchmark mix, all profiles, and narrow ones that come with relaxation counts.
     const vragen = [
@@ -86,15 +98,20 @@ describe(`load with change: ${SCHAAL.clients} clients, resync of ${SCHAAL.profie
       'q=heftruck&regio=1&transparantieklasse=beperkt&urenMin=32',
       'q=lassen&regio=5&rijbewijs=C',
     ];
-    const zoek = async (i: number): Promise<Kandidatenantwoord> => {
-      const res = await fetch(`${basis}/api/v1/kandidaten?${vragen[i]}`, { headers: bearer(SLEUTELS.werkgever) });
+    // Every instance is asked, after it applied the sync (naSequentie): all must count the same.
+    const zoek = async (basis: string, i: number): Promise<Kandidatenantwoord> => {
+      const res = await fetch(`${basis}/api/v1/kandidaten?${vragen[i]}&naSequentie=${volgnummer}`, { headers: bearer(SLEUTELS.werkgever) });
       if (!res.ok) throw new Error(`zoeken: HTTP ${res.status}`);
       return (await res.json()) as Kandidatenantwoord;
     };
-    const tel = async (): Promise<Telling[]> => Promise.all(vragen.map(async (_, i) => {
-      const a = await zoek(i);
-      return { totalHits: a.totalHits, relaxaties: relaxatieMap(a) };
-    }));
+    const tel = async (): Promise<Telling[]> => {
+      const perInstantie = await Promise.all(bases.map((basis) => Promise.all(vragen.map(async (_, i) => {
+        const a = await zoek(basis, i);
+        return { totalHits: a.totalHits, relaxaties: relaxatieMap(a) };
+      }))));
+      for (const t of perInstantie.slice(1)) expect(t).toEqual(perInstantie[0]);
+      return perInstantie[0]!;
+    };
     const verwacht: Record<Generatie, Telling[]> = { oud: await tel(), nieuw: [] };
     expect(verwacht.oud.some((t) => Object.keys(t.relaxaties).length > 0)).toBe(true);
 
@@ -110,6 +127,7 @@ describe(`load with change: ${SCHAAL.clients} clients, resync of ${SCHAAL.profie
     const client = async () => {
       while (!stoppen) {
         const keuze = r();
+        const basis = bases[Math.floor(r() * bases.length)]!;
         const t = performance.now();
         try {
           if (keuze < 0.8) {
@@ -143,7 +161,7 @@ describe(`load with change: ${SCHAAL.clients} clients, resync of ${SCHAAL.profie
     const begin = performance.now();
     const clients = Array.from({ length: SCHAAL.clients }, client);
     await new Promise((res) => setTimeout(res, Math.min(2000, (SCHAAL.seconden * 1000) / 4)));
-    const resync = await stuurExport(basis, nieuwBestand, { volledig: true });
+    const resync = await stuurExport(bases[0]!, nieuwBestand, { volledig: true });
     const resyncKlaar = performance.now();
     while (performance.now() - begin < SCHAAL.seconden * 1000 || performance.now() - resyncKlaar < 1000) {
       await new Promise((res) => setTimeout(res, 100));
@@ -151,9 +169,10 @@ describe(`load with change: ${SCHAAL.clients} clients, resync of ${SCHAAL.profie
     stoppen = true;
     await Promise.all(clients);
     const duurS = (performance.now() - begin) / 1000;
+    expect(resync.status).toBe(200);
+    volgnummer = (resync.antwoord as Syncresultaat).volgnummer;
     verwacht.nieuw = await tel();
 
-    expect(resync.status).toBe(200);
     expect(resync.antwoord as Syncresultaat).toMatchObject({ verwijderd: nieuw.weg.length, bijgewerkt: nieuw.aantal, geweigerd: 0 });
     expect(fouten.slice(0, 20)).toEqual([]);
 

@@ -3,8 +3,8 @@ import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
 import type {
   DoelgroepregisterTelling, MirrorOpslag, MirrorTransactie, Schrijfuitkomst, Upsertuitkomst, Wijzigingen, Wijzigingslog,
 } from '../opslag.port';
-import { planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
-import { inTransactie, SLOT, verbind, vraag, WIJZIGINGSKANAAL } from './verbinding';
+import { meldAan, planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
+import { geefTerug, inTransactie, SLOT, verbind, vraag, WIJZIGINGSKANAAL } from './verbinding';
 
 // Rows fetched per round trip while a whole mirror is read.
 const LEESDEEL = 2000;
@@ -109,7 +109,7 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
       await vraag(c, 'mirror lezen', 'COMMIT');
       afgerond = true;
     } finally {
-      c.release(!afgerond);
+      geefTerug(c, !afgerond);
     }
   }
 
@@ -151,7 +151,7 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
     };
     const verbind = async () => {
       const c = new pg.Client({ connectionString: this.connectionString, application_name: 'kandidatenverkenner-luisteraar' });
-      c.on('notification', (m) => bij(Number(m.payload)));
+      c.on('notification', (m) => meldAan([bij], Number(m.payload)));
       c.on('error', opnieuw);
       c.on('end', opnieuw);
       try {
@@ -159,7 +159,7 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
         await c.query(`LISTEN ${WIJZIGINGSKANAAL}`);
         if (gestopt) return void c.end().catch(() => undefined);
         client = c;
-        bij(-1);
+        meldAan([bij], -1);
       } catch {
         c.end().catch(() => undefined);
         opnieuw();

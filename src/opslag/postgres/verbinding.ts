@@ -20,13 +20,27 @@ export async function vraag<R extends pg.QueryResultRow>(db: pg.Pool | pg.PoolCl
   }
 }
 
-/** A client from the pool; OpslagFout when PostgreSQL cannot be reached. */
+const negeer = () => undefined;
+
+/**
+ * A client from the pool; OpslagFout when PostgreSQL cannot be reached. While it is out of the pool, a connection
+ * the server ends between two statements (a restart, pg_terminate_backend) emits 'error' on it, which without a
+ * listener would end the process: the next statement on it fails instead, and `geefTerug` discards it.
+ */
 export async function verbind(pool: pg.Pool, actie: string): Promise<pg.PoolClient> {
   try {
-    return await pool.connect();
+    const c = await pool.connect();
+    c.on('error', negeer);
+    return c;
   } catch (err) {
     throw new OpslagFout(`opslag niet bereikbaar: ${actie}`, { cause: err });
   }
+}
+
+/** Back to the pool; `kapot` (a statement failed, or a transaction was left open) destroys it instead. */
+export function geefTerug(c: pg.PoolClient, kapot: boolean): void {
+  c.off('error', negeer);
+  c.release(kapot);
 }
 
 /**
@@ -46,6 +60,6 @@ export async function inTransactie<T>(pool: pg.Pool, actie: string, begin: strin
     await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    c.release(kapot);
+    geefTerug(c, kapot);
   }
 }

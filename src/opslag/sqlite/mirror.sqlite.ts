@@ -5,7 +5,7 @@ import { OpslagFout } from '../opslag-fout';
 import type {
   DoelgroepregisterTelling, MirrorOpslag, MirrorTransactie, Schrijfuitkomst, Upsertuitkomst, Wijzigingen, Wijzigingslog,
 } from '../opslag.port';
-import { planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
+import { meldAan, planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
 import { openDatabase, openLezer } from './sqlite';
 
 function wrap<T>(actie: string, fn: () => T): T {
@@ -70,21 +70,22 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
         aantalVooraf: async () => wrap('tellen', () => (db.prepare('SELECT aantal FROM volgstand').get() as { aantal: number }).aantal),
         vervangtAlles: () => { spoor.vervangt = true; },
       };
-      let volgnummer: number;
+      let uitkomst: Schrijfuitkomst<T>;
       try {
         const resultaat = await werk(tx);
-        volgnummer = wrap('vastleggen', () => {
+        const volgnummer = wrap('vastleggen', () => {
           const n = this.legVast(spoor);
           db.exec('COMMIT');
           return n;
         });
-        if (!spoor.leeg) for (const bij of this.luisteraars) bij(volgnummer);
-        return { resultaat, volgnummer };
+        uitkomst = { resultaat, volgnummer };
       } catch (err) {
         // A COMMIT that fails (disk full) can leave the transaction open: end it, so nothing of it stays pending.
         if (db.inTransaction) db.exec('ROLLBACK');
         throw err;
       }
+      if (!spoor.leeg) meldAan(this.luisteraars, uitkomst.volgnummer);
+      return uitkomst;
     });
   }
 

@@ -1,0 +1,167 @@
+/**
+ * The store contract on both adapters, in one file: it opens its own SQLite files and PostgreSQL databases, so it
+ * runs in the sqlite jest project only (the postgres project leaves test/opslag out). PostgreSQL must be reachable:
+ * nieuweTestDatabase throws otherwise, and these tests fail rather than skip.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../src/logging/logger';
+import type { Opslag } from '../../src/opslag/opslag.port';
+import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
+import { createSqliteOpslag } from '../../src/opslag/sqlite/sqlite-opslag';
+import { nieuweTestDatabase, type TestDatabase } from '../support/postgres';
+import { opslagSuite, profiel, type Opslagplek, type Plekopties } from './opslag-suite';
+
+const logger = createLogger('silent');
+const UUR = 3_600_000;
+
+/** Keeps the instances of one place, so each is closed exactly once (a pg pool refuses a second end()). */
+function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede: boolean): Promise<Opslagplek> {
+  const open = new Set<Opslag>();
+  const nieuw = async () => {
+    const o = await openen();
+    open.add(o);
+    return o;
+  };
+  const sluit = async (o: Opslag) => {
+    if (open.delete(o)) await o.close();
+  };
+  return nieuw().then((eerste) => {
+    const plek: Opslagplek = {
+      opslag: eerste,
+      opnieuw: async () => {
+        await sluit(plek.opslag);
+        plek.opslag = await nieuw();
+        return plek.opslag;
+      },
+      ...(tweede ? { tweede: nieuw } : {}),
+      sluit,
+      ruimOp: async () => {
+        for (const o of [...open]) await sluit(o);
+        await weg();
+      },
+    };
+    return plek;
+  });
+}
+
+async function sqlitePlek(opties: Plekopties = {}): Promise<Opslagplek> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
+  // One process per DATA_DIR: SQLite has no second instance.
+  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => rmSync(dir, { recursive: true, force: true }), false);
+}
+
+const postgresOpslag = (db: TestDatabase, opties: Plekopties = {}, gedeeldeIndex = false) =>
+  createPostgresOpslag({ connectionString: db.url, wijzigingslogBewaartijdMs: opties.bewaartijdMs ?? UUR, gedeeldeIndex, logger });
+
+async function postgresPlek(opties: Plekopties = {}): Promise<Opslagplek> {
+  const db = await nieuweTestDatabase();
+  return plekMet(() => postgresOpslag(db, opties), () => db.verwijder(), true);
+}
+
+opslagSuite('sqlite', sqlitePlek);
+opslagSuite('postgres', postgresPlek);
+
+describe('Opslag: alleen postgres', () => {
+  let db: TestDatabase;
+  const open = new Set<Opslag>();
+  const instantie = async (gedeeldeIndex: boolean) => {
+    const o = await postgresOpslag(db, {}, gedeeldeIndex);
+    open.add(o);
+    return o;
+  };
+  beforeEach(async () => {
+    db = await nieuweTestDatabase();
+  });
+  afterEach(async () => {
+    for (const o of open) await o.close();
+    open.clear();
+    await db.verwijder();
+  });
+
+  it('GedeeldeIndexStand: exactly one instance writes the shared index; the other takes over after it closes', async () => {
+    const a = await instantie(true);
+    const b = await instantie(true);
+    const standA = a.gedeeldeIndex!;
+    const standB = b.gedeeldeIndex!;
+    expect(standA).not.toBeNull();
+    expect(standB).not.toBeNull();
+    expect(await standA.lees()).toBeNull();
+
+    expect(await standA.probeerSchrijver()).toBe(true);
+    expect(await standB.probeerSchrijver()).toBe(false);
+    // Staying writer, and staying not: asking again changes nothing.
+    expect(await standA.probeerSchrijver()).toBe(true);
+    expect(await standB.probeerSchrijver()).toBe(false);
+
+    await standA.zet(7);
+    await expect(standB.zet(9)).rejects.toThrow('deze instantie schrijft de gedeelde index niet');
+    expect(await standB.lees()).toBe(7);
+    expect(await standA.lees()).toBe(7);
+
+    open.delete(a);
+    await a.close();
+    expect(await standB.probeerSchrijver()).toBe(true);
+    expect(await standB.lees()).toBe(7);
+    await standB.zet(8);
+    expect(await standB.lees()).toBe(8);
+
+    // A newcomer finds the lock taken and the position where B left it.
+    const c = await instantie(true);
+    expect(await c.gedeeldeIndex!.probeerSchrijver()).toBe(false);
+    expect(await c.gedeeldeIndex!.lees()).toBe(8);
+  });
+
+  it('has no GedeeldeIndexStand without a shared index', async () => {
+    const o = await instantie(false);
+    expect(o.gedeeldeIndex).toBeNull();
+  });
+
+  it('has a rate-limit store (shared by the instances); SQLite has none', async () => {
+    const o = await instantie(false);
+    expect(o.soort).toBe('postgres');
+    expect(typeof o.rateLimietStore).toBe('function');
+    const store = o.rateLimietStore!('zoeken');
+    expect(typeof store.increment).toBe('function');
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
+    const s = createSqliteOpslag(dir, UUR);
+    try {
+      expect(s.soort).toBe('sqlite');
+      expect(s.rateLimietStore).toBeUndefined();
+      expect(s.gedeeldeIndex).toBeNull();
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('two instances started together on an empty database migrate once and then share one mirror', async () => {
+    const [a, b] = await Promise.all([instantie(false), instantie(false)]);
+    await a.mirror.schrijf((tx) => tx.upsert([profiel('p1')]));
+    expect(await b.mirror.get('p1')).toEqual(profiel('p1'));
+    expect((await b.mirror.schrijf((tx) => tx.upsert([profiel('p1', 2)]))).volgnummer).toBe(2);
+    expect(await a.mirror.get('p1')).toEqual(profiel('p1', 2));
+    expect(await a.wijzigingen.laatste()).toBe(2);
+  });
+});
+
+describe('Opslag: alleen sqlite', () => {
+  // The listeners are called after COMMIT: one that throws must not turn a committed write into a failed one.
+  it('a listener that throws neither fails the committed write nor silences the other listeners', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
+    const o = createSqliteOpslag(dir, UUR);
+    try {
+      const gehoord: number[] = [];
+      await o.wijzigingen.luister(() => { throw new Error('luisteraar kapot'); });
+      await o.wijzigingen.luister((n) => gehoord.push(n));
+      const uitkomst = await o.mirror.schrijf((tx) => tx.upsert([profiel('p1')]));
+      expect(uitkomst).toEqual({ resultaat: ['toegevoegd'], volgnummer: 1 });
+      expect(gehoord).toEqual([1]);
+    } finally {
+      await o.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
