@@ -92,13 +92,13 @@ export class IndexVolger {
     const { wijzigingen, gedeeldeIndex, engine } = this.deps;
     this.laatste = Math.max(this.laatste, await wijzigingen.laatste());
     if (gedeeldeIndex) {
+      const wasSchrijver = this.schrijver;
       this.schrijver = await gedeeldeIndex.probeerSchrijver();
-      // Another instance writes the shared index; this one only learns how far it got.
-      if (!this.schrijver) {
-        this.toegepast = await gedeeldeIndex.lees();
-        return;
-      }
-      if (this.toegepast === null) this.toegepast = await gedeeldeIndex.lees();
+      // Another instance writes the shared index; this one only learns how far it got. One that just took over
+      // goes on from the position its predecessor recorded.
+      if (!this.schrijver || !wasSchrijver) this.toegepast = await gedeeldeIndex.lees();
+      if (!this.schrijver) return;
+      if (!wasSchrijver) this.deps.logger.info({ volgnummer: this.toegepast }, 'deze instantie schrijft nu de gedeelde zoekindex');
     }
     if (this.toegepast !== null && this.toegepast >= this.laatste) return;
     if (this.toegepast === null || this.fout) {
