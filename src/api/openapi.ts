@@ -68,10 +68,19 @@ const syncresultaatSchema = z.object({
   verwijderd: z.number().int(), geweigerd: z.number().int(), nietInDoelgroepregister: z.number().int(),
   weigeringen: z.array(z.object({ regel: z.number().int().optional(), index: z.number().int().optional(), fouten: z.array(veldfout) })),
   index: z.enum(['bijgewerkt', 'achterstand']),
+  volgnummer: z.number().int().openapi({ description: 'Positie van deze sync in het wijzigingslog: lees met ?naSequentie= om hem op elke instantie terug te zien' }),
 }).openapi('Syncresultaat');
 const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']), engine: z.string(), profielen: z.number().int(), demo: z.boolean(), versie: z.string(), details: z.array(z.string()).optional(),
+  status: z.enum(['ok', 'degraded']), engine: z.string(), opslag: z.enum(['sqlite', 'postgres']), profielen: z.number().int(), demo: z.boolean(), versie: z.string(),
+  volgnummer: z.number().int().nullable().openapi({ description: 'Positie in het wijzigingslog die de zoekindex van deze instantie heeft bereikt' }),
+  achterstand: z.object({ volgnummers: z.number().int(), ms: z.number() }),
+  indexschrijver: z.boolean().optional().openapi({ description: 'Met een gedeelde index (Meilisearch): of deze instantie hem bijwerkt' }),
+  details: z.array(z.string()).optional(),
 }).openapi('Health');
+/** Read-your-writes over instances: every GET takes it. */
+const naSequentieQuery = z.object({
+  naSequentie: z.string().regex(/^\d+$/).optional().openapi({ description: 'Wacht (begrensd) tot deze instantie dit volgnummer uit een syncantwoord heeft toegepast; anders 503 met Retry-After' }),
+});
 
 const contactverzoekenSchema = z.object({
   aantal: z.number().int(),
@@ -90,7 +99,7 @@ const fouten = {
   400: json(foutSchema, 'Ongeldige invoer; `velden` noemt de parameters of veldpaden'),
   401: json(foutSchema, 'Geen of onbekende API-sleutel'),
   403: json(foutSchema, 'De rol van deze sleutel heeft hier geen toegang'),
-  503: json(foutSchema, 'Opslag of zoekmachine tijdelijk niet beschikbaar'),
+  503: json(foutSchema, 'Opslag of zoekmachine tijdelijk niet beschikbaar, of naSequentie nog niet bereikt (met Retry-After)'),
 };
 
 /** The OpenAPI 3.1 document of the whole API, generated from the same zod schemas that validate requests. */
@@ -112,7 +121,7 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
   registry.registerPath({
     method: 'delete', path: '/api/v1/sync/profielen/{klantnummer}', tags: ['sync'], security: beveiligd, summary: 'Eén profiel verwijderen (rol sonar-sync)',
     request: { params: z.object({ klantnummer: sonarRecordSchema.shape.klantnummer }) },
-    responses: { 200: json(z.object({ verwijderd: z.number().int() }), '1 als het profiel bestond, anders 0'), ...fouten },
+    responses: { 200: json(z.object({ verwijderd: z.number().int(), volgnummer: z.number().int() }), '1 als het profiel bestond, anders 0; en de positie in het wijzigingslog'), ...fouten },
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/kandidaten', tags: ['zoeken'], security: beveiligd,
@@ -123,7 +132,7 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/kandidaten/{id}', tags: ['zoeken'], security: beveiligd, summary: 'Eén geanonimiseerd profiel',
-    request: { params: z.object({ id: profielIdSchema }) },
+    request: { params: z.object({ id: profielIdSchema }), query: naSequentieQuery },
     responses: { 200: json(kandidaatprofielSchema, 'Het profiel'), ...fouten, 404: json(foutSchema, 'Onbekend of verwijderd') },
   });
   registry.registerPath({
@@ -172,6 +181,9 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Kandidatenverkenner API', version: versie, description: 'Geanonimiseerde klantprofielen uit Sonar voor werkgevers en intermediairs.' },
+    info: {
+      title: 'Kandidatenverkenner API', version: versie,
+      description: 'Geanonimiseerde klantprofielen uit Sonar voor werkgevers en intermediairs. Elke GET neemt ?naSequentie=N (het volgnummer uit een syncantwoord): de instantie antwoordt pas als zij die sync heeft toegepast.',
+    },
   });
 }

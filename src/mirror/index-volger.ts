@@ -2,6 +2,7 @@ import { Mutex } from 'async-mutex';
 import type { Logger } from '../logging/logger';
 import type { GedeeldeIndexStand, Wijzigingen, Wijzigingslog } from '../opslag/opslag.port';
 import type { SearchEngine } from '../zoeken/search-engine.port';
+import { OpslagFout } from '../opslag/opslag-fout';
 import { ZoekmachineOnbereikbaarError } from '../zoeken/zoekmachine-fouten';
 
 export interface IndexVolgerDeps {
@@ -41,6 +42,8 @@ export class IndexVolger {
   private laatste = 0;
   private bijSinds = Date.now();
   private fout = false;
+  /** The last failure was the engine's: what it holds is unknown (a restarted Meilisearch may be empty). */
+  private engineFout = false;
   private schrijver = false;
   private wachters: { tot: number; klaar: () => void }[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -78,9 +81,11 @@ export class IndexVolger {
       try {
         await this.stap();
         this.fout = false;
+        this.engineFout = false;
       } catch (err) {
         if (!this.fout) this.deps.logger.error({ fout: (err as Error).name, melding: (err as Error).message }, 'zoekindex loopt achter op de mirror');
         this.fout = true;
+        this.engineFout = !(err instanceof OpslagFout);
       }
       this.meld();
     });
@@ -98,8 +103,14 @@ export class IndexVolger {
       // goes on from the position its predecessor recorded.
       if (!this.schrijver || !wasSchrijver) this.toegepast = await gedeeldeIndex.lees();
       if (!this.schrijver) return;
-      if (!wasSchrijver) this.deps.logger.info({ volgnummer: this.toegepast }, 'deze instantie schrijft nu de gedeelde zoekindex');
+      if (!wasSchrijver) {
+        this.deps.logger.info({ volgnummer: this.toegepast }, 'deze instantie schrijft nu de gedeelde zoekindex');
+        // A position recorded for an index that is empty now (its volume was lost) is no position to go on from.
+        if (this.toegepast !== null && this.toegepast > 0 && (await engine.count()) === 0) this.toegepast = null;
+      }
     }
+    // After the engine failed, what it holds is unknown: rebuild it from the mirror, as one consistent read.
+    if (this.engineFout) this.toegepast = null;
     if (this.toegepast !== null && this.toegepast >= this.laatste) return;
     if (this.toegepast === null || this.fout) {
       // Asked first with the engine's short timeout: init on an engine that hangs would wait out every retry.
