@@ -23,7 +23,7 @@ module.exports = {
       displayName: 'postgres',
       setupFiles: ['<rootDir>/test/support/postgres-project.js'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/src/', '<rootDir>/seed/', '<rootDir>/test/zoeken/', '<rootDir>/test/config/',
-        '<rootDir>/test/opslag/', '<rootDir>/test/instanties/', '<rootDir>/test/support/', '<rootDir>/test/beveiliging/gedeelde-rate-limieten.test.ts', '<rootDir>/test/belasting/schijf-vol.test.ts'],
+        '<rootDir>/test/opslag/', '<rootDir>/test/instanties/', '<rootDir>/test/beveiliging/gedeelde-rate-limieten.test.ts', '<rootDir>/test/belasting/schijf-vol.test.ts'],
     },
   ],
 };

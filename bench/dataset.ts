@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { ROOT } from './server-proces';
 
 export interface Dataset {
@@ -44,4 +45,16 @@ export async function zorgVoorDataset(opties: { profielen: number; seed: number 
     rmSync(tijdelijk.register, { force: true });
   }
   return { ndjson, register, profielen: opties.profielen, nieuw: true };
+}
+
+/** Lines `van` .. `van + aantal` of an NDJSON file, as text. */
+export async function leesRegels(bestand: string, van: number, aantal: number): Promise<string[]> {
+  const regels: string[] = [];
+  let n = 0;
+  for await (const regel of createInterface({ input: createReadStream(bestand), crlfDelay: Infinity })) {
+    if (n++ < van) continue;
+    regels.push(regel);
+    if (regels.length === aantal) break;
+  }
+  return regels;
 }

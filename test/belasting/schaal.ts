@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { bearer, PSEUDONYM_SECRET, SLEUTELS } from '../../bench/server-proces';
 import { createPseudonimiseerder } from '../../src/anonimisering/pseudoniem';
+
+export { leesRegels } from '../../bench/dataset';
 
 /**
  * Sizes of the load and fault tests. CI runs them scaled down (so `npm test` stays short); `KV_BELASTING=vol`
@@ -26,18 +26,6 @@ export const SCHAAL = {
   killBatch: getal('KV_BELASTING_KILL_BATCH', 200, 2_000),
   killGroot: getal('KV_BELASTING_KILL_GROOT', 600, 20_000),
 } as const;
-
-/** Lines `van` .. `van + aantal` of an NDJSON file, as text. */
-export async function leesRegels(bestand: string, van: number, aantal: number): Promise<string[]> {
-  const regels: string[] = [];
-  let n = 0;
-  for await (const regel of createInterface({ input: createReadStream(bestand), crlfDelay: Infinity })) {
-    if (n++ < van) continue;
-    regels.push(regel);
-    if (regels.length === aantal) break;
-  }
-  return regels;
-}
 
 const pseudoniem = createPseudonimiseerder(PSEUDONYM_SECRET);
 /** The profile id the service gives the record on this NDJSON line. */

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logging/logger';
 import { MAX_WACHTTIJD_MS, PostgresRateLimitStore, RateLimietOpslagFout } from '../../src/beveiliging/postgres-rate-limit.store';
 import { rateLimieten, type RateLimietOpties } from '../../src/beveiliging/rate-limiet.middleware';
 import { migreer } from '../../src/opslag/postgres/migreer';
-import { nieuweTestDatabase, type TestDatabase } from '../support/postgres';
+import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
 
 const ONBEREIKBAAR = 'postgres://postgres@127.0.0.1:1/test';
 

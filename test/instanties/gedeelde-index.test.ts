@@ -7,7 +7,7 @@ import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag'
 import { createEmbeddedEngine } from '../../src/zoeken/embedded/embedded-engine';
 import type { Profielbron, SearchEngine } from '../../src/zoeken/search-engine.port';
 import { profiel, slaap, totdat } from '../opslag/opslag-suite';
-import { nieuweTestDatabase, type TestDatabase } from '../support/postgres';
+import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
 
 const logger = createLogger('silent');
 const config = loadSearchConfig();

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/logging/logger';
 import type { Opslag } from '../../src/opslag/opslag.port';
 import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
 import { createSqliteOpslag } from '../../src/opslag/sqlite/sqlite-opslag';
-import { nieuweTestDatabase, type TestDatabase } from '../support/postgres';
+import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
 import { opslagSuite, profiel, type Opslagplek, type Plekopties } from './opslag-suite';
 
 const logger = createLogger('silent');

@@ -2,7 +2,7 @@ import { getEnv } from '../../src/config/env';
 import { createOpslag } from '../../src/opslag/create-opslag';
 import type { Opslag } from '../../src/opslag/opslag.port';
 import { createLogger } from '../../src/logging/logger';
-import { nieuweTestDatabase } from './postgres';
+import { nieuweTestDatabase } from '../../bench/postgres-database';
 
 /** Which adapter this jest project runs the suite against (jest.config.js sets it per project). */
 export const TEST_OPSLAG: 'sqlite' | 'postgres' = process.env.KV_TEST_OPSLAG === 'postgres' ? 'postgres' : 'sqlite';

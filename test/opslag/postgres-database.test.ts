@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { nieuweTestDatabase } from './postgres';
+import { nieuweTestDatabase } from '../../bench/postgres-database';
 
 describe('nieuweTestDatabase', () => {
   it('creates a database of its own and drops it again, even with a connection still open', async () => {
