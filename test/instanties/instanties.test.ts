@@ -15,6 +15,33 @@ const idVan = (n: number) => pseudoniem(maakRecord(n).klantnummer);
 const records = (van: number, aantal: number) => ndjson(Array.from({ length: aantal }, (_, i) => maakRecord(van + i)));
 const wacht = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Searches on each instance, one after another, until stopped; what was not a 200 is kept. */
+class Lezers {
+  readonly fouten: string[] = [];
+  private gelezen = 0;
+  private bezig = true;
+  private readonly lussen: Promise<void>[];
+
+  constructor(instanties: ServerProces[], q: string, pauzeMs: number) {
+    this.lussen = instanties.map(async (s) => {
+      while (this.bezig) {
+        const res = await fetch(`${s.basis}/api/v1/kandidaten?q=${q}&hitsPerPage=5`, { headers: bearer(SLEUTELS.werkgever) }).catch((e: Error) => e);
+        if (res instanceof Error || res.status !== 200) this.fouten.push(res instanceof Error ? res.message : String(res.status));
+        else await res.arrayBuffer();
+        this.gelezen++;
+        await wacht(pauzeMs);
+      }
+    });
+  }
+
+  /** Stops and answers how many searches were made. */
+  async stop(): Promise<number> {
+    this.bezig = false;
+    await Promise.all(this.lussen);
+    return this.gelezen;
+  }
+}
+
 /**
  * Real service processes on loopback, several on one PostgreSQL database: what a deployment behind a load balancer
  * does. Every instance builds its own embedded index and follows the shared change log.
@@ -115,19 +142,7 @@ describe('several instances on one PostgreSQL database', () => {
     const bevestigd: number[] = [];
     const onderweg: number[] = [];
     // Readers on the two survivors throughout.
-    let lezen = true;
-    const leesfouten: string[] = [];
-    let gelezen = 0;
-    const lezer = async (s: ServerProces) => {
-      while (lezen) {
-        const res = await fetch(`${s.basis}/api/v1/kandidaten?q=heftruck&hitsPerPage=5`, { headers: bearer(SLEUTELS.werkgever) }).catch((e: Error) => e);
-        if (res instanceof Error || res.status !== 200) leesfouten.push(res instanceof Error ? res.message : String(res.status));
-        else await res.arrayBuffer();
-        gelezen++;
-        await wacht(20);
-      }
-    };
-    const lezers = [lezer(b), lezer(c)];
+    const lezers = new Lezers([b, c], 'heftruck', 20);
     let batch = 0;
     for (let ronde = 0; ronde < 5; ronde++) {
       const killer = setTimeout(() => void slachtoffer.kill(), 150 + ronde * 120);
@@ -150,9 +165,8 @@ describe('several instances on one PostgreSQL database', () => {
       }
       slachtoffer = await start();
     }
-    lezen = false;
-    await Promise.all(lezers);
-    expect(leesfouten).toEqual([]);
+    const gelezen = await lezers.stop();
+    expect(lezers.fouten).toEqual([]);
     expect(gelezen).toBeGreaterThan(20);
     // The kills must have cut syncs short, or this proves nothing.
     expect(onderweg.length - bevestigd.length).toBeGreaterThanOrEqual(3);
@@ -168,16 +182,7 @@ describe('several instances on one PostgreSQL database', () => {
     const doelDb = new URL(plek.env.DATABASE_URL!).pathname.slice(1);
 
     let bezig = true;
-    const leesfouten: string[] = [];
-    let gelezen = 0;
-    const lezer = async (s: ServerProces) => {
-      while (bezig) {
-        const res = await fetch(`${s.basis}/api/v1/kandidaten?q=orderpicken&hitsPerPage=5`, { headers: bearer(SLEUTELS.werkgever) }).catch((e: Error) => e);
-        if (res instanceof Error || res.status !== 200) leesfouten.push(res instanceof Error ? res.message : String(res.status));
-        else await res.arrayBuffer();
-        gelezen++;
-      }
-    };
+    const lezers = new Lezers([a, b], 'orderpicken', 0);
     const schrijfuitkomsten: string[] = [];
     const bevestigd: number[] = [];
     let volgende = 1000;
@@ -203,7 +208,7 @@ describe('several instances on one PostgreSQL database', () => {
         await wacht(30);
       }
     };
-    const werk = [lezer(a), lezer(b), schrijver(), retryAfter()];
+    const werk = [schrijver(), retryAfter()];
     await wacht(500);
     const killEinde = performance.now() + 3000;
     let gedood = 0;
@@ -215,11 +220,12 @@ describe('several instances on one PostgreSQL database', () => {
     await wacht(1500);
     bezig = false;
     await Promise.all(werk);
+    const gelezen = await lezers.stop();
     await beheer.end();
     process.stdout.write(`instanties: ${gedood} verbindingen beëindigd; ${gelezen} lezingen, ${bevestigd.length} syncs bevestigd, afgewezen: ${JSON.stringify(schrijfuitkomsten.slice(0, 10))}\n`);
 
     expect(gedood).toBeGreaterThan(10);
-    expect(leesfouten).toEqual([]);
+    expect(lezers.fouten).toEqual([]);
     expect(gelezen).toBeGreaterThan(50);
     // Writes failed while the connections were cut, and only ever as 503 (with Retry-After), never another error.
     expect(afgewezen.length).toBeGreaterThan(0);
