@@ -3,7 +3,7 @@
  * process of its own so neither the generator, the service nor another engine pollutes its memory or its JIT.
  * Prints one JSON line (EngineMeting) on stdout.
  *
- *   node --expose-gc --import tsx bench/engine-meting.ts <embedded|orama|minisearch> <dataDir> <maxSeconden>
+ *   node --expose-gc --import tsx bench/engine-meting.ts <embedded|scan|orama|minisearch> <dataDir> <maxSeconden>
  */
 import { loadSearchConfig } from '../src/config/search-config';
 import { MirrorRepository } from '../src/mirror/mirror.repository';
@@ -11,10 +11,11 @@ import type { BenchEngine } from './baselines/bench-engine';
 import { embeddedEngine } from './baselines/embedded';
 import { minisearchEngine } from './baselines/minisearch';
 import { oramaEngine } from './baselines/orama';
+import { scanEngine } from './baselines/scan';
 import { queryMix } from './querymix';
 import { gemiddelde, percentiel } from './statistiek';
 
-export const ENGINES = ['embedded', 'orama', 'minisearch'] as const;
+export const ENGINES = ['embedded', 'scan', 'orama', 'minisearch'] as const;
 export type EngineNaam = (typeof ENGINES)[number];
 
 export interface EngineMeting {
@@ -36,10 +37,10 @@ const MIN_METINGEN = 600;
 
 async function main(): Promise<void> {
   const [naam, dataDir, maxSecondenArg] = process.argv.slice(2);
-  if (!ENGINES.includes(naam as EngineNaam) || !dataDir) throw new Error('gebruik: engine-meting.ts <embedded|orama|minisearch> <dataDir> <maxSeconden>');
+  if (!ENGINES.includes(naam as EngineNaam) || !dataDir) throw new Error(`gebruik: engine-meting.ts <${ENGINES.join('|')}> <dataDir> <maxSeconden>`);
   const maxMs = Number(maxSecondenArg ?? 60) * 1000;
   const config = loadSearchConfig();
-  const engine: BenchEngine = { embedded: embeddedEngine, orama: oramaEngine, minisearch: minisearchEngine }[naam as EngineNaam](config);
+  const engine: BenchEngine = { embedded: embeddedEngine, scan: scanEngine, orama: oramaEngine, minisearch: minisearchEngine }[naam as EngineNaam](config);
 
   const repository = new MirrorRepository(dataDir);
   const profielen = repository.aantal();

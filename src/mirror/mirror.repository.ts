@@ -20,7 +20,8 @@ export interface MirrorTransactie {
 
 export interface DoelgroepregisterTelling { regio: number; periode: string; aantal: number }
 
-const SCHEMA = `
+/** The mirror's tables; exported for the benchmark's SQLite limit leg, which inserts into the same ones. */
+export const MIRROR_SCHEMA = `
 CREATE TABLE IF NOT EXISTS profielen (
   id TEXT PRIMARY KEY,
   data TEXT NOT NULL
@@ -49,7 +50,7 @@ export class MirrorRepository {
   private telling: number;
 
   constructor(dataDir: string) {
-    this.db = openDatabase(dataDir, 'mirror.sqlite', SCHEMA, 'de mirror-database');
+    this.db = openDatabase(dataDir, 'mirror.sqlite', MIRROR_SCHEMA, 'de mirror-database');
     this.telling = this.wrap('tellen', () => (this.db.prepare('SELECT count(*) AS n FROM profielen').get() as { n: number }).n);
   }
 

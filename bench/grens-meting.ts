@@ -1,0 +1,42 @@
+/**
+ * Child process of the benchmark: the limit legs of sync and cold start, each in a fresh process like the service.
+ * Prints one JSON line on stdout.
+ *
+ *   node --import tsx bench/grens-meting.ts sqlite <dataDir> <legeMap> <seed>
+ *     The mirror's anonymised rows, read first and shuffled as an export's pseudonyms come, inserted into a fresh
+ *     SQLite file with the mirror's schema and pragmas: one prepared statement, one transaction. Timed: the insert.
+ *   node --max-old-space-size=1024 --import tsx bench/grens-meting.ts inlezen <dataDir>
+ *     Reads the mirror and parses every profile, nothing else; the parent times it from spawn to exit.
+ */
+import { MIRROR_SCHEMA, MirrorRepository } from '../src/mirror/mirror.repository';
+import { openDatabase } from '../src/opslag/sqlite';
+import { prng, schud } from './willekeur';
+
+export interface SqliteGrens { rijen: number; ms: number }
+export interface InleesGrens { profielen: number }
+
+function sqlite(dataDir: string, legeMap: string, seed: number): SqliteGrens {
+  const mirror = new MirrorRepository(dataDir);
+  const rijen = schud([...mirror.alle()].map((p): [string, string] => [p.id, JSON.stringify(p)]), prng(seed));
+  mirror.close();
+  const db = openDatabase(legeMap, 'mirror.sqlite', MIRROR_SCHEMA, 'de grensmeting');
+  const insert = db.prepare('INSERT INTO profielen (id, data) VALUES (?, ?)');
+  const t = performance.now();
+  db.transaction(() => { for (const [id, data] of rijen) insert.run(id, data); })();
+  const ms = performance.now() - t;
+  db.close();
+  return { rijen: rijen.length, ms };
+}
+
+function inlezen(dataDir: string): InleesGrens {
+  const mirror = new MirrorRepository(dataDir);
+  let profielen = 0;
+  for (const _ of mirror.alle()) profielen++;
+  mirror.close();
+  return { profielen };
+}
+
+const [soort, dataDir, legeMap, seed] = process.argv.slice(2);
+if (!dataDir || (soort === 'sqlite' && !legeMap)) throw new Error('gebruik: grens-meting.ts <sqlite dataDir legeMap seed | inlezen dataDir>');
+const uitkomst = soort === 'sqlite' ? sqlite(dataDir, legeMap!, Number(seed ?? 1)) : inlezen(dataDir);
+process.stdout.write(`${JSON.stringify(uitkomst)}\n`);
