@@ -41,7 +41,10 @@ export async function legAntwoordenVast(basis: string, paden: readonly string[],
     bytes += body.length;
   }
   writeFileSync(bestand, JSON.stringify({ antwoorden } satisfies VasteAntwoorden));
-  const codering = [...new Set(antwoorden.map((a) => a.headers['content-encoding'] ?? 'identity'))].join('/');
+  // Answers below compression's threshold (a few without hits) go as they are; name the encoding most got.
+  const aantallen = new Map<string, number>();
+  for (const a of antwoorden) aantallen.set(a.headers['content-encoding'] ?? 'identity', (aantallen.get(a.headers['content-encoding'] ?? 'identity') ?? 0) + 1);
+  const codering = [...aantallen].sort((a, b) => b[1] - a[1])[0]![0];
   return { bytes: bytes / antwoorden.length, codering };
 }
 
