@@ -12,7 +12,7 @@ export interface VasteAntwoorden {
 const EIGEN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
 /** The raw answer bytes (not decompressed) and headers of one GET. */
-function haalRuw(basis: string, pad: string, headers: Record<string, string>): Promise<{ headers: Record<string, string>; body: Buffer }> {
+export function haalRuw(basis: string, pad: string, headers: Record<string, string>): Promise<{ headers: Record<string, string>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(`${basis}${pad}`, { headers }, (res) => {
       const delen: Buffer[] = [];

@@ -8,7 +8,7 @@ import { bearer, SLEUTELS } from './server-proces';
 import { percentiel } from './statistiek';
 
 /** What browsers send; the service then picks brotli. */
-const ACCEPT_ENCODING = 'gzip, deflate, br';
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** One leg of the HTTP rounds: who answers which paths with which request headers. */
 interface Leg {

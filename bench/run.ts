@@ -11,9 +11,10 @@ import path from 'node:path';
 import { laadRegister, stuurExport } from './api-client';
 import { zorgVoorDataset } from './dataset';
 import type { EngineMeting, EngineNaam } from './engine-meting';
+import { haalRuw } from './grens-http';
 import type { InleesGrens, SqliteGrens } from './grens-meting';
 import { meetHttp, meetReeks, type HttpMeting } from './http-meting';
-import { meetHttpRonden, overRonden } from './http-ronden';
+import { ACCEPT_ENCODING, meetHttpRonden, overRonden } from './http-ronden';
 import { kindproces } from './kindproces';
 import { GEBRUIK, leesOpties, OptieFout, type BenchOpties } from './opties';
 import { queryMix } from './querymix';
@@ -181,6 +182,12 @@ async function meetService(opties: BenchOpties, dataset: { ndjson: string; regis
 
     const pagina = await eerstePaginalading(server.basis);
     regels.push(regel('eerste paginalading van /', pagina, 'ms', pagina === null ? `${NIET_BESCHIKBAAR}: / bestaat nog niet` : `${ms(pagina)} (HTML en eigen bronnen)`));
+    if (pagina !== null) {
+      const html = await haalRuw(server.basis, '/', {});
+      const klein = await haalRuw(server.basis, '/', { 'accept-encoding': ACCEPT_ENCODING });
+      regels.push(regel('zoekpagina / zonder filters, HTML', html.body.length, 'bytes',
+        `${kb(html.body.length)}; met Accept-Encoding ${kb(klein.body.length)} (${klein.headers['content-encoding'] ?? 'identity'})`));
+    }
 
     log('transparantie: landelijk overzicht');
     const overzicht = await transparantieOverzicht(server.basis);
