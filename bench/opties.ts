@@ -1,13 +1,16 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export const GEBRUIK = `Gebruik: npm run bench -- [opties]
 
   --profielen N        aantal profielen in de landelijke export (standaard 250000, over alle 35 regio's)
   --seed S             startwaarde van de generator (standaard 42)
-  --duur S             seconden per HTTP-meting, bij 1 en bij 16 clients (standaard 10)
+  --duur S             seconden per HTTP-meting (standaard 5)
+  --herhalingen N      zoveel rondes van de HTTP-metingen met 16 clients, de mediaan telt (standaard 3)
   --engine-seconden S  hoogstens zoveel seconden meten per zoekmachine (standaard 60)
   --zonder-baselines   Orama en MiniSearch overslaan (hun budget telt dan als niet gemeten)
   --check              eindig met code 1 als een budget niet gehaald is
+  --uit PAD            schrijf de uitkomsten naar PAD (standaard bench/results.json)
   -h, --help           deze tekst
 `;
 
@@ -15,9 +18,11 @@ export interface BenchOpties {
   profielen: number;
   seed: number;
   duurS: number;
+  herhalingen: number;
   engineSeconden: number;
   baselines: boolean;
   check: boolean;
+  uit: string;
 }
 
 export class OptieFout extends Error {
@@ -42,9 +47,11 @@ export function leesOpties(argv: readonly string[]): BenchOpties | null {
         profielen: { type: 'string' },
         seed: { type: 'string' },
         duur: { type: 'string' },
+        herhalingen: { type: 'string' },
         'engine-seconden': { type: 'string' },
         'zonder-baselines': { type: 'boolean' },
         check: { type: 'boolean' },
+        uit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -55,9 +62,11 @@ export function leesOpties(argv: readonly string[]): BenchOpties | null {
   return {
     profielen: geheel('profielen', values.profielen, 250_000, 100),
     seed: geheel('seed', values.seed, 42, 0),
-    duurS: geheel('duur', values.duur, 10, 1),
+    duurS: geheel('duur', values.duur, 5, 1),
+    herhalingen: geheel('herhalingen', values.herhalingen, 3, 1),
     engineSeconden: geheel('engine-seconden', values['engine-seconden'], 60, 1),
     baselines: !values['zonder-baselines'],
     check: values.check ?? false,
+    uit: values.uit ?? path.join('bench', 'results.json'),
   };
 }
