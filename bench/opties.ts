@@ -9,6 +9,10 @@ export const GEBRUIK = `Gebruik: npm run bench -- [opties]
   --herhalingen N      zoveel rondes van de HTTP-metingen met 16 clients, de mediaan telt (standaard 3)
   --engine-seconden S  hoogstens zoveel seconden meten per zoekmachine (standaard 60)
   --zonder-baselines   Orama en MiniSearch overslaan (hun budget telt dan als niet gemeten)
+  --opslag postgres    meet de opslag: dezelfde export op SQLite en op PostgreSQL in één run, en de vertraging
+                       van het wijzigingslog tussen twee instanties (in plaats van de gewone meting)
+  --postgres-url URL   de PostgreSQL waarop die meting een eigen database maakt (standaard
+                       postgres://postgres@127.0.0.1:5432/test)
   --check              eindig met code 1 als een budget niet gehaald is
   --uit PAD            schrijf de uitkomsten naar PAD (standaard bench/results.json)
   -h, --help           deze tekst
@@ -23,6 +27,8 @@ export interface BenchOpties {
   baselines: boolean;
   check: boolean;
   uit: string;
+  /** 'postgres': the storage comparison instead of the usual measurement. */
+  opslag: 'sqlite' | 'postgres';
 }
 
 export class OptieFout extends Error {
@@ -51,6 +57,8 @@ export function leesOpties(argv: readonly string[]): BenchOpties | null {
         'engine-seconden': { type: 'string' },
         'zonder-baselines': { type: 'boolean' },
         check: { type: 'boolean' },
+        opslag: { type: 'string' },
+        'postgres-url': { type: 'string' },
         uit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -59,6 +67,9 @@ export function leesOpties(argv: readonly string[]): BenchOpties | null {
     throw new OptieFout((err as Error).message);
   }
   if (values.help) return null;
+  if (values.opslag !== undefined && values.opslag !== 'sqlite' && values.opslag !== 'postgres') throw new OptieFout(`--opslag verwacht sqlite of postgres, niet "${values.opslag}"`);
+  // The test database helper reads it from there, as the tests do.
+  if (values['postgres-url']) process.env.KV_TEST_POSTGRES_URL = values['postgres-url'];
   return {
     profielen: geheel('profielen', values.profielen, 250_000, 100),
     seed: geheel('seed', values.seed, 42, 0),
@@ -67,6 +78,7 @@ export function leesOpties(argv: readonly string[]): BenchOpties | null {
     engineSeconden: geheel('engine-seconden', values['engine-seconden'], 60, 1),
     baselines: !values['zonder-baselines'],
     check: values.check ?? false,
-    uit: values.uit ?? path.join('bench', 'results.json'),
+    uit: values.uit ?? path.join('bench', values.opslag === 'postgres' ? 'results-opslag.json' : 'results.json'),
+    opslag: values.opslag === 'postgres' ? 'postgres' : 'sqlite',
   };
 }

@@ -17,6 +17,7 @@ import { meetHttp, meetReeks, type HttpMeting } from './http-meting';
 import { ACCEPT_ENCODING, meetHttpRonden, overRonden } from './http-ronden';
 import { kindproces } from './kindproces';
 import { GEBRUIK, leesOpties, OptieFout, type BenchOpties } from './opties';
+import { meetOpslag, type Opslagmeting } from './opslag-meting';
 import { queryMix } from './querymix';
 import { getal, regel, tabel, type Regel } from './rapport';
 import { bearer, ROOT, SLEUTELS, startServer, vrijePoort, wachtOpHealth, type ServerProces } from './server-proces';
@@ -237,6 +238,20 @@ async function meetEngines(opties: BenchOpties, dataDir: string, regels: Regel[]
   return metingen;
 }
 
+/** The storage comparison as rows: every PostgreSQL figure beside its SQLite peer of the same run. */
+function opslagregels(m: Opslagmeting): Regel[] {
+  const aandeel = (100 * m.sync.postgres) / m.sync.sqlite;
+  const factor = m.koudeStartS.postgres / m.koudeStartS.sqlite;
+  return [
+    regel('opslag: sync SQLite (volledige export via HTTP)', m.sync.sqlite, 'profielen/s', `${getal(m.sync.sqlite)} profielen/s`),
+    regel('opslag: sync PostgreSQL, aandeel van SQLite', aandeel, '%', `${getal(m.sync.postgres)} profielen/s = ${getal(aandeel)}%`, 'postgresSyncAandeel'),
+    regel('opslag: koude start SQLite', m.koudeStartS.sqlite, 's', `${getal(m.koudeStartS.sqlite, 1)} s`),
+    regel('opslag: koude start PostgreSQL', factor, '×', `${getal(m.koudeStartS.postgres, 1)} s = ${getal(factor, 2)}× SQLite`),
+    regel('wijzigingslog: tot zichtbaar op een andere instantie', m.lag.p99, 'ms',
+      `p50 ${getal(m.lag.p50, 1)} ms, p99 ${getal(m.lag.p99, 1)} ms (${getal(m.lag.metingen)} syncs, ${getal(m.lag.profielenPerS)} gewijzigde profielen/s)`, 'wijzigingslogP99Ms'),
+  ];
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   let opties: BenchOpties | null;
   try {
@@ -260,16 +275,22 @@ async function main(argv: readonly string[]): Promise<number> {
   const werkmap = mkdtempSync(path.join(tmpdir(), 'kv-bench-'));
   const dataDir = path.join(werkmap, 'data');
   let engines: EngineMeting[] = [];
+  let opslag: Opslagmeting | null = null;
   try {
-    await meetService(opties, dataset, werkmap, dataDir, regels);
-    engines = await meetEngines(opties, dataDir, regels);
+    if (opties.opslag === 'postgres') {
+      opslag = await meetOpslag({ profielen: opties.profielen, lagSeconden: Math.max(10, opties.duurS * 4) }, dataset, werkmap);
+      regels.push(...opslagregels(opslag));
+    } else {
+      await meetService(opties, dataset, werkmap, dataDir, regels);
+      engines = await meetEngines(opties, dataDir, regels);
+    }
   } finally {
     rmSync(werkmap, { recursive: true, force: true });
   }
 
   const machine = { cores: cpus().length, geheugenGb: totalmem() / 2 ** 30, node: process.version };
   process.stdout.write(`\nKandidatenverkenner benchmark: ${machine.cores} cores, ${getal(machine.geheugenGb)} GB, Node ${machine.node}\n\n${tabel(regels)}\n`);
-  writeFileSync(path.resolve(ROOT, opties.uit), `${JSON.stringify({ datum: new Date().toISOString(), machine, opties, regels, engines }, null, 2)}\n`);
+  writeFileSync(path.resolve(ROOT, opties.uit), `${JSON.stringify({ datum: new Date().toISOString(), machine, opties, regels, engines, opslag }, null, 2)}\n`);
 
   const gebroken = regels.filter((r) => r.uitkomst === 'NIET GEHAALD');
   if (gebroken.length > 0) process.stdout.write(`\nNiet gehaald: ${gebroken.map((r) => r.meting).join('; ')}\n`);
