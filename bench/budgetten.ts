@@ -1,4 +1,8 @@
-/** The budgets of this service on the reference machine (2 cores, 24 GB), checked by `npm run bench -- --check`. */
+/**
+ * The budgets checked by `npm run bench -- --check`. Each is a ratio to a limit leg measured in the same run on the
+ * same machine (docs/benchmarks.md), so it holds on a faster or slower machine alike; the absolute figures are
+ * printed beside them but gate nothing.
+ */
 export interface Budget {
   grens: number;
   /** 'min': the value must be at least the limit; 'max': at most. */
@@ -6,14 +10,25 @@ export interface Budget {
 }
 
 export const BUDGETTEN = {
-  syncProfielenPerS: { grens: 5000, soort: 'min' },
-  koudeStartS: { grens: 10, soort: 'max' },
-  rssMb: { grens: 1024, soort: 'max' },
-  engineP95Ms: { grens: 10, soort: 'max' },
-  http16ReqPerS: { grens: 1000, soort: 'min' },
-  http16P99Ms: { grens: 50, soort: 'max' },
-  transparantieMs: { grens: 50, soort: 'max' },
+  /** Sync through the HTTP API, in % of inserting the same rows into a fresh SQLite file. */
+  syncAandeel: { grens: 50, soort: 'min' },
+  /** Cold start to the first answer, as a multiple of reading and parsing the mirror. */
+  koudeStartFactor: { grens: 4, soort: 'max' },
+  /** Search throughput at 16 clients, in % of a bare node:http server sending the same bytes. */
+  httpDoorvoerAandeel: { grens: 60, soort: 'min' },
+  /** p99 at 16 clients, as a multiple of that bare server's p99. */
+  httpP99Factor: { grens: 2, soort: 'max' },
+  /** The embedded engine against a plain scan over arrays computing the same filters and facets. */
+  snellerDanScan: { grens: 20, soort: 'min' },
   snellerDanOrama: { grens: 10, soort: 'min' },
+  /** `--opslag postgres`: sync of the same export on PostgreSQL, in % of the SQLite rate measured in the same run. */
+  postgresSyncAandeel: { grens: 50, soort: 'min' },
+  /**
+   * `--opslag postgres`: p99 from a write's answer on one instance to another instance answering a read of it, at
+   * 1,000 changed profiles a second. The one budget that is no ratio: it is a promise of freshness to users, and the
+   * work it times (one round trip and one small change set) is far below it on any machine of this kind.
+   */
+  wijzigingslogP99Ms: { grens: 250, soort: 'max' },
 } as const satisfies Record<string, Budget>;
 
 export type Budgetnaam = keyof typeof BUDGETTEN;

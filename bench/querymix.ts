@@ -1,5 +1,6 @@
 import { OPLEIDINGSNIVEAUS } from '../src/sonar/sonar-record.schema';
 import { FACETTEN, type Facetfilters, type Zoekvraag } from '../src/zoeken/search-engine.port';
+import { PAGINAFACETTEN } from '../src/web/zoekpagina';
 import { SECTOREN } from '../seed/vocabulaire';
 import { prng, schud } from './willekeur';
 
@@ -21,8 +22,10 @@ const FILTERSOORTEN: Filtersoort[] = ['regio', 'opleidingsniveau', 'sector', 'ri
 export interface Mixvraag {
   /** For the engines: the port's query, all facets asked. */
   vraag: Zoekvraag;
-  /** For HTTP: the same query as the API's query string. */
+  /** For HTTP: the same query as the API's query string, all facets counted (the API's default). */
   query: string;
+  /** The same, counting only the facets the search page shows, as the page asks. */
+  paginaQuery: string;
 }
 
 /**
@@ -83,6 +86,8 @@ export function queryMix(aantal = 60, seed = 7): Mixvraag[] {
         }
       }
     }
-    return { vraag, query: params.toString() };
+    const pagina = new URLSearchParams(params);
+    for (const f of PAGINAFACETTEN) pagina.append('facetten', f);
+    return { vraag, query: params.toString(), paginaQuery: pagina.toString() };
   });
 }

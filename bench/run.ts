@@ -1,18 +1,23 @@
 /**
  * `npm run bench`: generates (or reuses) the national dataset, starts the real service on a fresh DATA_DIR and
  * measures sync, cold start, memory, HTTP latency and throughput, the transparency overview and the first page
- * load; then times the engines on the same data in child processes. Prints a table, writes bench/results.json,
- * and with --check exits 1 when a budget is broken. See docs/benchmarks.md.
+ * load; then times the engines on the same data in child processes. Sync, cold start, HTTP and the engine each
+ * have a limit leg measured in the same run: what the platform reaches doing only the unavoidable part. Prints a
+ * table, writes bench/results.json, and with --check exits 1 when a ratio budget is broken. See docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { laadRegister, stuurExport } from './api-client';
 import { zorgVoorDataset } from './dataset';
 import type { EngineMeting, EngineNaam } from './engine-meting';
+import { haalRuw } from './grens-http';
+import type { InleesGrens, SqliteGrens } from './grens-meting';
 import { meetHttp, meetReeks, type HttpMeting } from './http-meting';
+import { ACCEPT_ENCODING, meetHttpRonden, overRonden } from './http-ronden';
+import { kindproces } from './kindproces';
 import { GEBRUIK, leesOpties, OptieFout, type BenchOpties } from './opties';
+import { meetOpslag, type Opslagmeting } from './opslag-meting';
 import { queryMix } from './querymix';
 import { getal, regel, tabel, type Regel } from './rapport';
 import { bearer, ROOT, SLEUTELS, startServer, vrijePoort, wachtOpHealth, type ServerProces } from './server-proces';
@@ -20,23 +25,11 @@ import { bearer, ROOT, SLEUTELS, startServer, vrijePoort, wachtOpHealth, type Se
 const NIET_BESCHIKBAAR = 'niet beschikbaar';
 const log = (tekst: string) => process.stderr.write(`bench: ${tekst}\n`);
 const ms = (n: number) => `${getal(n, n < 10 ? 2 : n < 100 ? 1 : 0)} ms`;
-/** autocannon measures latency in whole milliseconds. */
-const heleMs = (n: number) => (n < 1 ? '< 1 ms' : `${getal(n)} ms`);
-
-function engineMeting(engine: EngineNaam, dataDir: string, maxSeconden: number): Promise<EngineMeting> {
-  return new Promise((resolve, reject) => {
-    const kind = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/engine-meting.ts', engine, dataDir, String(maxSeconden)], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let uit = '';
-    kind.stdout.setEncoding('utf8').on('data', (d: string) => { uit += d; });
-    kind.once('error', reject);
-    kind.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`engine-meting ${engine} stopte met code ${code}`));
-      resolve(JSON.parse(uit.trim().split('\n').at(-1)!) as EngineMeting);
-    });
-  });
-}
+const procent = (n: number) => `${getal(n, n < 10 ? 1 : 0)}%`;
+const keer = (n: number) => `${getal(n, n < 10 ? 2 : 1)}×`;
+const kb = (bytes: number) => `${getal(bytes / 1024, 1)} KB`;
+/** The service runs with this heap cap (as `npm start`); the cold-start limit leg too. */
+const NODE_GEHEUGEN = ['--max-old-space-size=1024'];
 
 /** GET / and the same-origin scripts, styles and images it names, as a browser's first visit; null when there is no page. */
 async function eerstePaginalading(basis: string): Promise<number | null> {
@@ -68,7 +61,64 @@ async function transparantieOverzicht(basis: string): Promise<{ eerste: number; 
   }
 }
 
-async function meetService(opties: BenchOpties, dataset: { ndjson: string; register: string }, dataDir: string, regels: Regel[]): Promise<void> {
+/** Sync's limit: the same anonymised rows into a fresh SQLite file, the service stopped meanwhile. */
+async function sqliteGrens(dataDir: string, werkmap: string, seed: number): Promise<SqliteGrens> {
+  const leeg = path.join(werkmap, 'grens-sqlite');
+  mkdirSync(leeg);
+  try {
+    return (await kindproces<SqliteGrens>('bench/grens-meting.ts', ['sqlite', dataDir, leeg, String(seed)])).uitkomst;
+  } finally {
+    rmSync(leeg, { recursive: true, force: true });
+  }
+}
+
+/** Cold start's limit: a process that reads and parses the mirror, timed from spawn to exit like the service's start. */
+async function inleesGrens(dataDir: string): Promise<{ profielen: number; s: number }> {
+  const { uitkomst, ms: duur } = await kindproces<InleesGrens>('bench/grens-meting.ts', ['inlezen', dataDir], NODE_GEHEUGEN);
+  return { profielen: uitkomst.profielen, s: duur / 1000 };
+}
+
+
+/** The HTTP rounds at 16 clients: the page's request against its bare-server limit, and the before/after legs. */
+async function meetZoekenOverHttp(basis: string, opties: BenchOpties, regels: Regel[]): Promise<void> {
+  const mix = queryMix();
+  log('HTTP, 1 client');
+  const een = await meetHttp({ basis, paden: mix.map((m) => `/api/v1/kandidaten?${m.paginaQuery}`), headers: bearer(SLEUTELS.werkgever), clients: 1, duurS: opties.duurS });
+  regels.push(regel('HTTP zoeken, 1 client', een.perSeconde, 'verzoeken/s', `${getal(een.perSeconde)} verzoeken/s, p50 ${ms(een.p50)}, p99 ${ms(een.p99)}`));
+
+  log(`HTTP, 16 clients: ${opties.herhalingen} rondes van 5 metingen van ${opties.duurS} s`);
+  const { metingen, bytes, codering } = await meetHttpRonden(basis, mix, opties);
+  const fouten = Object.values(metingen).flat().reduce((n, m) => n + m.fouten, 0);
+  type Leg = keyof typeof metingen;
+  const rondes = (naam: Leg) => {
+    const [doorvoer, p50, p99] = (['perSeconde', 'p50', 'p99'] as const).map((k) => overRonden(metingen[naam], (m) => m[k]).mediaan) as [number, number, number];
+    return { doorvoer, tekst: `${getal(doorvoer)} verzoeken/s, p50 ${ms(p50)}, p99 ${ms(p99)}` };
+  };
+  // Ratios are taken per round (both legs measured back to back), then the median over the rounds.
+  const verhouding = (teller: Leg, noemer: Leg, waarde: (a: HttpMeting, b: HttpMeting) => number) =>
+    overRonden(metingen[teller].map((m, i) => waarde(m, metingen[noemer][i]!)), (v) => v);
+  const pagina = rondes('pagina');
+  const kaal = rondes('kaal');
+  const doorvoer = verhouding('pagina', 'kaal', (a, b) => (100 * a.perSeconde) / b.perSeconde);
+  const p99 = verhouding('pagina', 'kaal', (a, b) => a.p99 / b.p99);
+  const geldig = fouten === 0;
+  const spreiding = (s: number) => `spreiding over de rondes ${procent(100 * s)}`;
+  regels.push(regel('HTTP zoeken, 16 clients: zoekpagina-vraag (8 facetten)', pagina.doorvoer, 'verzoeken/s', `${pagina.tekst}; ${kb(bytes.gewoon)} per antwoord${geldig ? '' : `; ${getal(fouten)} FOUTEN`}`));
+  regels.push(regel('grens: kale node:http, dezelfde antwoordbytes', kaal.doorvoer, 'verzoeken/s', kaal.tekst));
+  regels.push(regel('HTTP doorvoer, aandeel van de grens', geldig ? doorvoer.mediaan : 0, '%', `${procent(doorvoer.mediaan)} (mediaan van ${opties.herhalingen} rondes; ${spreiding(doorvoer.spreiding)})`, 'httpDoorvoerAandeel'));
+  regels.push(regel('HTTP p99, veelvoud van de grens', geldig ? p99.mediaan : Infinity, '×', `${keer(p99.mediaan)} (${spreiding(p99.spreiding)})`, 'httpP99Factor'));
+
+  const alle = rondes('alleFacetten');
+  const winst = verhouding('pagina', 'alleFacetten', (a, b) => (100 * a.perSeconde) / b.perSeconde - 100);
+  regels.push(regel('vóór: de oude vraag, alle 11 facetten', alle.doorvoer, 'verzoeken/s', `${alle.tekst}; ${kb(bytes.alleFacetten)} per antwoord; zoekpagina-vraag ${winst.mediaan >= 0 ? '+' : ''}${procent(winst.mediaan)} doorvoer`));
+  const klein = rondes('paginaGecomprimeerd');
+  const kaalKlein = rondes('kaalGecomprimeerd');
+  const kleinAandeel = verhouding('paginaGecomprimeerd', 'kaalGecomprimeerd', (a, b) => (100 * a.perSeconde) / b.perSeconde);
+  regels.push(regel(`met Accept-Encoding (${codering})`, klein.doorvoer, 'verzoeken/s', `${klein.tekst}; ${kb(bytes.gecomprimeerd)} per antwoord`));
+  regels.push(regel(`grens met Accept-Encoding: dezelfde ${codering}-bytes`, kaalKlein.doorvoer, 'verzoeken/s', `${kaalKlein.tekst}; de service haalt ${procent(kleinAandeel.mediaan)}`));
+}
+
+async function meetService(opties: BenchOpties, dataset: { ndjson: string; register: string }, werkmap: string, dataDir: string, regels: Regel[]): Promise<void> {
   const port = await vrijePoort();
   const logBestand = path.join(dataDir, '..', `${path.basename(dataDir)}.log`);
   const serverOpties = { dataDir, port, logBestand };
@@ -97,47 +147,56 @@ async function meetService(opties: BenchOpties, dataset: { ndjson: string; regis
     const syncS = (performance.now() - t) / 1000;
     if (sync.status !== 200 || !('toegevoegd' in sync.antwoord)) throw new Error(`sync: HTTP ${sync.status} ${JSON.stringify(sync.antwoord)}`);
     const r = sync.antwoord;
-    regels.push(regel('sync, volledige export via HTTP', opties.profielen / syncS, 'profielen/s',
-      `${getal(opties.profielen / syncS)} profielen/s (${getal(syncS, 1)} s; ${getal(r.toegevoegd)} toegevoegd, ${getal(r.geweigerd)} geweigerd)`, 'syncProfielenPerS'));
+    const syncPerS = opties.profielen / syncS;
+    regels.push(regel('sync, volledige export via HTTP', syncPerS, 'profielen/s',
+      `${getal(syncPerS)} profielen/s (${getal(syncS, 1)} s; ${getal(r.toegevoegd)} toegevoegd, ${getal(r.geweigerd)} geweigerd)`));
     stapRss();
     const register = await laadRegister(server.basis, dataset.register);
     if (!register) log('doelgroepregister-route bestaat (nog) niet; transparantie zonder register');
     const profielen = r.toegevoegd;
-
-    log('koude start');
     await server.stop();
-    const start = performance.now();
-    server = startServer(serverOpties);
-    await wachtOpHealth(server, { timeoutMs: 120_000, klaar: (h) => h.profielen === profielen && h.status === 'ok' });
-    const koudeStartS = (performance.now() - start) / 1000;
-    regels.push(regel('koude start: data-map tot eerste antwoord', koudeStartS, 's', `${getal(koudeStartS, 1)} s (${getal(profielen)} profielen, index opgebouwd)`, 'koudeStartS'));
+
+    log('grens van de sync: dezelfde rijen in een vers SQLite-bestand');
+    const sqlite = await sqliteGrens(dataDir, werkmap, opties.seed);
+    const sqlitePerS = sqlite.rijen / (sqlite.ms / 1000);
+    regels.push(regel('grens: dezelfde rijen in vers SQLite-bestand', sqlitePerS, 'rijen/s', `${getal(sqlitePerS)} rijen/s (${getal(sqlite.ms / 1000, 1)} s; één prepared statement, één transactie)`));
+    regels.push(regel('sync, aandeel van de grens', (100 * syncPerS) / sqlitePerS, '%', procent((100 * syncPerS) / sqlitePerS), 'syncAandeel'));
+
+    // Each round times the limit and then the service's start, back to back; the median of the rounds counts.
+    const rondes: { grens: number; koud: number }[] = [];
+    for (let ronde = 0; ronde < opties.herhalingen; ronde++) {
+      log(`koude start, ronde ${ronde + 1}: eerst de grens (de mirror lezen en parsen), dan de service`);
+      if (ronde > 0) await server.stop();
+      const inlezen = await inleesGrens(dataDir);
+      const start = performance.now();
+      server = startServer(serverOpties);
+      await wachtOpHealth(server, { timeoutMs: 120_000, klaar: (h) => h.profielen === profielen && h.status === 'ok' });
+      rondes.push({ grens: inlezen.s, koud: (performance.now() - start) / 1000 });
+    }
+    const koud = overRonden(rondes, (r) => r.koud).mediaan;
+    const grens = overRonden(rondes, (r) => r.grens).mediaan;
+    const factor = overRonden(rondes, (r) => r.koud / r.grens);
+    regels.push(regel('koude start: data-map tot eerste antwoord', koud, 's', `${getal(koud, 1)} s (${getal(profielen)} profielen, index opgebouwd)`));
+    regels.push(regel('grens: proces dat de mirror leest en parset', grens, 's', `${getal(grens, 1)} s (van start tot einde van het proces)`));
+    regels.push(regel('koude start, veelvoud van de grens', factor.mediaan, '×', `${keer(factor.mediaan)} (mediaan van ${opties.herhalingen} rondes; spreiding ${procent(100 * factor.spreiding)})`, 'koudeStartFactor'));
     stapRss();
 
     const pagina = await eerstePaginalading(server.basis);
     regels.push(regel('eerste paginalading van /', pagina, 'ms', pagina === null ? `${NIET_BESCHIKBAAR}: / bestaat nog niet` : `${ms(pagina)} (HTML en eigen bronnen)`));
+    if (pagina !== null) {
+      const html = await haalRuw(server.basis, '/', {});
+      const klein = await haalRuw(server.basis, '/', { 'accept-encoding': ACCEPT_ENCODING });
+      regels.push(regel('zoekpagina / zonder filters, HTML', html.body.length, 'bytes',
+        `${kb(html.body.length)}; met Accept-Encoding ${kb(klein.body.length)} (${klein.headers['content-encoding'] ?? 'identity'})`));
+    }
 
     log('transparantie: landelijk overzicht');
     const overzicht = await transparantieOverzicht(server.basis);
     regels.push(overzicht === null
-      ? regel('transparantie: landelijk overzicht', null, 'ms', `${NIET_BESCHIKBAAR}: /api/v1/transparantie bestaat nog niet`, 'transparantieMs')
-      : regel('transparantie: landelijk overzicht', overzicht.p95, 'ms', `p50 ${ms(overzicht.p50)}, p95 ${ms(overzicht.p95)} (eerste ${ms(overzicht.eerste)})`, 'transparantieMs'));
+      ? regel('transparantie: landelijk overzicht', null, 'ms', `${NIET_BESCHIKBAAR}: /api/v1/transparantie bestaat nog niet`)
+      : regel('transparantie: landelijk overzicht', overzicht.p95, 'ms', `p50 ${ms(overzicht.p50)}, p95 ${ms(overzicht.p95)} (eerste ${ms(overzicht.eerste)})`));
 
-    const mix = queryMix();
-    const http: HttpMeting[] = [];
-    for (const clients of [1, 16]) {
-      log(`HTTP, ${clients} client(s), ${opties.duurS} s`);
-      http.push(await meetHttp(server.basis, mix, clients, opties.duurS));
-    }
-    for (const h of http) {
-      const fouten = h.fouten > 0 ? `; ${getal(h.fouten)} FOUTEN` : '';
-      const tekst = `${getal(h.perSeconde)} verzoeken/s, p50 ${heleMs(h.p50)}, p99 ${heleMs(h.p99)}${fouten}`;
-      const geldig = h.fouten === 0;
-      if (h.clients === 1) regels.push(regel('HTTP zoeken, 1 client', h.perSeconde, 'verzoeken/s', tekst));
-      else {
-        regels.push(regel('HTTP zoeken, 16 clients: doorvoer', geldig ? h.perSeconde : 0, 'verzoeken/s', tekst, 'http16ReqPerS'));
-        regels.push(regel('HTTP zoeken, 16 clients: p99', geldig ? h.p99 : Infinity, 'ms', `p99 ${heleMs(h.p99)}`, 'http16P99Ms'));
-      }
-    }
+    await meetZoekenOverHttp(server.basis, opties, regels);
     stapRss();
 
     // The nightly case: a full export over a full mirror, the index rebuilt next to the one that keeps answering.
@@ -150,7 +209,7 @@ async function meetService(opties: BenchOpties, dataset: { ndjson: string; regis
     stapRss();
     const maxRss = Math.max(...rss);
     const stappen = ['sync', 'koude start', 'HTTP', 'resync'].map((stap, i) => `${stap} ${getal(rss[i]!)}`).join(', ');
-    regels.push(regel('RSS van de service', maxRss, 'MB', `${getal(maxRss)} MB hoogst, elke 50 ms gemeten (tijdens ${stappen})`, 'rssMb'));
+    regels.push(regel('RSS van de service', maxRss, 'MB', `${getal(maxRss)} MB hoogst, elke 50 ms gemeten (tijdens ${stappen})`));
   } finally {
     clearInterval(bemonstering);
     await server.stop();
@@ -158,24 +217,39 @@ async function meetService(opties: BenchOpties, dataset: { ndjson: string; regis
 }
 
 async function meetEngines(opties: BenchOpties, dataDir: string, regels: Regel[]): Promise<EngineMeting[]> {
-  const engines: EngineNaam[] = opties.baselines ? ['embedded', 'orama', 'minisearch'] : ['embedded'];
+  const engines: EngineNaam[] = opties.baselines ? ['embedded', 'scan', 'orama', 'minisearch'] : ['embedded', 'scan'];
   const metingen: EngineMeting[] = [];
   for (const engine of engines) {
     log(`zoekmachine ${engine} (eigen proces)`);
-    metingen.push(await engineMeting(engine, dataDir, opties.engineSeconden));
+    metingen.push((await kindproces<EngineMeting>('bench/engine-meting.ts', [engine, dataDir, String(opties.engineSeconden)], ['--expose-gc'])).uitkomst);
   }
   const [embedded, ...baselines] = metingen as [EngineMeting, ...EngineMeting[]];
   const latenties = (m: EngineMeting) => `p50 ${ms(m.p50)}, p95 ${ms(m.p95)}, p99 ${ms(m.p99)}; bouw ${getal(m.bouwMs / 1000, 1)} s, RSS ${getal(m.rssMb)} MB, ${getal(m.vragen)} vragen`;
-  regels.push(regel('zoekmachine embedded (tekst + 1-3 filters + alle facetten)', embedded.p95, 'ms', latenties(embedded), 'engineP95Ms'));
+  regels.push(regel('zoekmachine embedded (tekst + 1-3 filters + alle facetten)', embedded.p95, 'ms', latenties(embedded)));
+  const budgetten: Partial<Record<EngineNaam, 'snellerDanScan' | 'snellerDanOrama'>> = { scan: 'snellerDanScan', orama: 'snellerDanOrama' };
   for (const b of baselines) {
     const factor = b.gemiddeld / embedded.gemiddeld;
     const treffers = b.treffers.reduce((a, x) => a + x, 0) / Math.max(1, embedded.treffers.reduce((a, x) => a + x, 0));
-    regels.push(regel(`baseline ${b.engine}`, null, 'ms', `${latenties(b)}; vindt ${getal(100 * treffers)}% van de treffers van embedded`));
+    regels.push(regel(b.engine === 'scan' ? 'grens: scan over arrays (zelfde filters en facetten)' : `baseline ${b.engine}`, null, 'ms', `${latenties(b)}; vindt ${getal(100 * treffers)}% van de treffers van embedded`));
     regels.push(regel(`embedded sneller dan ${b.engine} (gemiddelde per vraag)`, factor, '×',
-      `${getal(factor, 1)}× (p50 ${getal(b.p50 / embedded.p50, 1)}×, p95 ${getal(b.p95 / embedded.p95, 1)}×)`, b.engine === 'orama' ? 'snellerDanOrama' : undefined));
+      `${getal(factor, 1)}× (p50 ${getal(b.p50 / embedded.p50, 1)}×, p95 ${getal(b.p95 / embedded.p95, 1)}×)`, budgetten[b.engine]));
   }
   if (!opties.baselines) regels.push(regel('embedded sneller dan orama', null, '×', 'overgeslagen (--zonder-baselines)', 'snellerDanOrama'));
   return metingen;
+}
+
+/** The storage comparison as rows: every PostgreSQL figure beside its SQLite peer of the same run. */
+function opslagregels(m: Opslagmeting): Regel[] {
+  const aandeel = (100 * m.sync.postgres) / m.sync.sqlite;
+  const factor = m.koudeStartS.postgres / m.koudeStartS.sqlite;
+  return [
+    regel('opslag: sync SQLite (volledige export via HTTP)', m.sync.sqlite, 'profielen/s', `${getal(m.sync.sqlite)} profielen/s`),
+    regel('opslag: sync PostgreSQL, aandeel van SQLite', aandeel, '%', `${getal(m.sync.postgres)} profielen/s = ${getal(aandeel)}%`, 'postgresSyncAandeel'),
+    regel('opslag: koude start SQLite', m.koudeStartS.sqlite, 's', `${getal(m.koudeStartS.sqlite, 1)} s`),
+    regel('opslag: koude start PostgreSQL', factor, '×', `${getal(m.koudeStartS.postgres, 1)} s = ${getal(factor, 2)}× SQLite`),
+    regel('wijzigingslog: tot zichtbaar op een andere instantie', m.lag.p99, 'ms',
+      `p50 ${getal(m.lag.p50, 1)} ms, p99 ${getal(m.lag.p99, 1)} ms (${getal(m.lag.metingen)} syncs, ${getal(m.lag.profielenPerS)} gewijzigde profielen/s)`, 'wijzigingslogP99Ms'),
+  ];
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -201,19 +275,22 @@ async function main(argv: readonly string[]): Promise<number> {
   const werkmap = mkdtempSync(path.join(tmpdir(), 'kv-bench-'));
   const dataDir = path.join(werkmap, 'data');
   let engines: EngineMeting[] = [];
+  let opslag: Opslagmeting | null = null;
   try {
-    await meetService(opties, dataset, dataDir, regels);
-    engines = await meetEngines(opties, dataDir, regels);
+    if (opties.opslag === 'postgres') {
+      opslag = await meetOpslag({ profielen: opties.profielen, lagSeconden: Math.max(10, opties.duurS * 4) }, dataset, werkmap);
+      regels.push(...opslagregels(opslag));
+    } else {
+      await meetService(opties, dataset, werkmap, dataDir, regels);
+      engines = await meetEngines(opties, dataDir, regels);
+    }
   } finally {
     rmSync(werkmap, { recursive: true, force: true });
   }
 
-  const uitvoer = tabel(regels);
-  process.stdout.write(`\nKandidatenverkenner benchmark: ${cpus().length} cores, ${getal(totalmem() / 2 ** 30)} GB, Node ${process.version}\n\n${uitvoer}\n`);
-  writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify({
-    datum: new Date().toISOString(), machine: { cores: cpus().length, geheugenGb: totalmem() / 2 ** 30, node: process.version },
-    opties, regels, engines,
-  }, null, 2)}\n`);
+  const machine = { cores: cpus().length, geheugenGb: totalmem() / 2 ** 30, node: process.version };
+  process.stdout.write(`\nKandidatenverkenner benchmark: ${machine.cores} cores, ${getal(machine.geheugenGb)} GB, Node ${machine.node}\n\n${tabel(regels)}\n`);
+  writeFileSync(path.resolve(ROOT, opties.uit), `${JSON.stringify({ datum: new Date().toISOString(), machine, opties, regels, engines, opslag }, null, 2)}\n`);
 
   const gebroken = regels.filter((r) => r.uitkomst === 'NIET GEHAALD');
   if (gebroken.length > 0) process.stdout.write(`\nNiet gehaald: ${gebroken.map((r) => r.meting).join('; ')}\n`);

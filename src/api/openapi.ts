@@ -56,11 +56,11 @@ const kandidatenantwoordSchema = z.object({
   page: z.number().int(),
   hitsPerPage: z.number().int(),
   totalPages: z.number().int().openapi({ description: 'Pagina\'s die op te vragen zijn (begrensd door maxTotalHits)' }),
-  facetDistribution: z.record(z.enum(FACETTEN), telling).openapi({ description: 'Per facet per waarde het aantal; disjunctief: de telling van een facet negeert de eigen selectie. Lege onderdelen tellen als "onbekend".' }),
+  facetDistribution: z.record(z.enum(FACETTEN), telling).openapi({ description: 'Per gevraagd facet (`facetten`, zonder: alle) per waarde het aantal; disjunctief: de telling van een facet negeert de eigen selectie. Lege onderdelen tellen als "onbekend".' }),
   facetStats: z.object({ urenPerWeek: z.object({ min: z.number(), max: z.number() }).optional(), reisafstandKm: z.object({ min: z.number(), max: z.number() }).optional() }),
   processingTimeMs: z.number(),
   relaxaties: z.array(z.object({ parameter: z.string(), totalHits: z.number().int() })).openapi({ description: 'Bij weinig resultaten: hoeveel profielen er zonder elk afzonderlijk filter zouden zijn' }),
-  labels: z.object({ regio: z.record(z.string(), z.string()), gemeente: z.record(z.string(), z.string()) }),
+  labels: z.object({ regio: z.record(z.string(), z.string()), gemeente: z.record(z.string(), z.string()) }).openapi({ description: 'Namen van de regio\'s en gemeenten in facetDistribution (leeg als dat facet niet gevraagd is)' }),
 }).openapi('Kandidatenantwoord');
 const syncresultaatSchema = z.object({
   modus: z.enum(['bijwerken', 'volledig']),
@@ -126,7 +126,7 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
   registry.registerPath({
     method: 'get', path: '/api/v1/kandidaten', tags: ['zoeken'], security: beveiligd,
     summary: 'Geanonimiseerde profielen zoeken (rollen werkgever, intermediair, beheer)',
-    description: 'Tekst met typfouttolerantie; filters zijn herhaalbaar (OF binnen een facet, EN tussen facetten); de waarde "onbekend" kiest profielen waarin dat onderdeel leeg is.',
+    description: 'Tekst met typfouttolerantie; filters zijn herhaalbaar (OF binnen een facet, EN tussen facetten); de waarde "onbekend" kiest profielen waarin dat onderdeel leeg is. Elk geteld facet kost tijd: vraag met `facetten` alleen wat u toont (de zoekpagina vraagt er acht). Met `Accept-Encoding: br` of `gzip` komt het antwoord gecomprimeerd (~6 in plaats van ~26 KB).',
     request: { query: kandidatenQuerySchema(config) },
     responses: { 200: json(kandidatenantwoordSchema, 'Zoekresultaat'), ...fouten },
   });

@@ -13,7 +13,7 @@ import { getal, type Weergave } from './weergave';
 import { Zoekadressen, type Zoekstaat } from './zoekadres';
 
 /** Facets the page offers as checkboxes, in this order; the others still work in the URL and show as chips. */
-const PAGINAFACETTEN = ['regio', 'gemeente', 'opleidingsniveau', 'sector', 'taaksoort', 'competentie', 'vaardigheid', 'rijbewijs'] as const satisfies readonly FacetNaam[];
+export const PAGINAFACETTEN = ['regio', 'gemeente', 'opleidingsniveau', 'sector', 'taaksoort', 'competentie', 'vaardigheid', 'rijbewijs'] as const satisfies readonly FacetNaam[];
 const VERBORGEN_FACETTEN = ['affiniteit', 'eigenVervoer', 'transparantieklasse'] as const satisfies readonly FacetNaam[];
 /** Above this many values a facet gets a box to search within its list. */
 const DOORZOEKBAAR_VANAF = 10;
@@ -63,7 +63,8 @@ export class Zoekpagina {
     const staat = leesQuery(this.schema, zonderLegeVelden(query));
     const omgezet = naarZoekvraag(staat, this.deps.config);
     if ('fouten' in omgezet) throw new VerzoekFout('de zoekvraag in het adres klopt niet', omgezet.fouten);
-    const antwoord = await this.deps.zoeken.zoek(omgezet.vraag);
+    // Counted are only the facets the page shows; the hidden ones show as chips, which need no counts.
+    const antwoord = await this.deps.zoeken.zoek({ ...omgezet.vraag, facets: PAGINAFACETTEN });
     const model = this.model(staat, omgezet.vraag, antwoord);
     return { status: 200, html: this.deps.weergave.render(alleenResultaten ? 'zoekresultaten.njk' : 'zoeken.njk', { ...basis, ...model }) };
   }

@@ -36,7 +36,7 @@ export class Antwoordsamensteller {
   }
 
   async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
-    const resultaat = await this.search({ ...vraag, facets: FACETTEN });
+    const resultaat = await this.search({ ...vraag, facets: vraag.facets ?? FACETTEN });
     const totalPages = Math.ceil(Math.min(resultaat.totalHits, this.config.zoeken.maxTotalHits) / resultaat.hitsPerPage);
     return {
       ...resultaat,

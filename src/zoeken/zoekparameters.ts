@@ -3,7 +3,7 @@ import type { SearchConfig } from '../config/search-config';
 import { OPLEIDINGSNIVEAUS } from '../sonar/sonar-record.schema';
 import { GEMEENTE_MELDING, REGIO_MELDING, vindGemeente, vindRegio } from '../config/gebied';
 import type { Veldfout } from '../validatie/veldfouten';
-import { SORTERINGEN, type FacetNaam, type Facetfilters, type Zoekvraag } from './search-engine.port';
+import { FACETTEN, SORTERINGEN, type FacetNaam, type Facetfilters, type Zoekvraag } from './search-engine.port';
 
 const waarde = z.string().trim().min(1).max(200);
 /** A query parameter that may be repeated (`?sector=a&sector=b`): always a list here. */
@@ -34,6 +34,8 @@ export function kandidatenQuerySchema(config: SearchConfig) {
     sort: z.enum(SORTERINGEN).default('relevantie'),
     page: geheel(1, 100000).default(1),
     hitsPerPage: geheel(1, maxPerPagina).default(20),
+    facetten: z.union([z.enum(FACETTEN), z.array(z.enum(FACETTEN)).max(FACETTEN.length)]).transform((v) => (Array.isArray(v) ? v : [v])).optional()
+      .meta({ description: 'Alleen deze facetten tellen (herhaalbaar); zonder: alle. De zoekpagina vraagt alleen de facetten die hij toont.' }),
   }).strict();
 }
 export type KandidatenQuery = z.infer<ReturnType<typeof kandidatenQuerySchema>>;
@@ -89,6 +91,8 @@ export function naarZoekvraag(query: KandidatenQuery, config: SearchConfig): { v
       sort: query.sort,
       page: query.page,
       hitsPerPage: query.hitsPerPage,
+      // Every facet counted costs time in every search: a client that shows a few asks for those.
+      facets: query.facetten ?? FACETTEN,
     },
   };
 }

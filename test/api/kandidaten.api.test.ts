@@ -60,6 +60,30 @@ describe('GET /api/v1/kandidaten on the demo data', () => {
     expect(res.body.facetDistribution.sector).toEqual(alle);
   });
 
+  it('counts only the facets asked with facetten, the same counts as without it', async () => {
+    const alle = (await zoek('?q=schoonmaak&hitsPerPage=1')).body;
+    const res = await zoek('?q=schoonmaak&hitsPerPage=1&facetten=sector&facetten=gemeente');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.facetDistribution)).toEqual(['sector', 'gemeente']);
+    expect(res.body.facetDistribution.sector).toEqual(alle.facetDistribution.sector);
+    expect(res.body.facetDistribution.gemeente).toEqual(alle.facetDistribution.gemeente);
+    expect(res.body.totalHits).toBe(alle.totalHits);
+    // Labels name the values of the facets in the answer: gemeenten here, no regions.
+    expect(res.body.labels).toEqual({ gemeente: alle.labels.gemeente, regio: {} });
+  });
+
+  it('sends gzip or brotli when the client accepts it, and the same answer', async () => {
+    const gewoon = await zoek('?q=schoonmaak&hitsPerPage=20').set('Accept-Encoding', 'identity');
+    expect(gewoon.headers['content-encoding']).toBeUndefined();
+    for (const codering of ['gzip', 'br']) {
+      const res = await zoek('?q=schoonmaak&hitsPerPage=20').set('Accept-Encoding', codering);
+      expect(res.headers['content-encoding']).toBe(codering);
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(res.headers['content-security-policy']).toBe(gewoon.headers['content-security-policy']);
+      expect({ ...res.body, processingTimeMs: 0 }).toEqual({ ...gewoon.body, processingTimeMs: 0 });
+    }
+  });
+
   it('filters on onbekend: profiles without that part', async () => {
     const res = await zoek('?sector=onbekend&hitsPerPage=100');
     expect(res.body.totalHits).toBeGreaterThan(0);
@@ -100,6 +124,7 @@ describe('GET /api/v1/kandidaten on the demo data', () => {
     ['?sort=naam', 'sort'],
     ['?urenMin=30&urenMax=10', 'urenMin'],
     ['?eigenVervoer=misschien', 'eigenVervoer'],
+    ['?facetten=naam', 'facetten'],
   ])('%s gives 400 naming %s', async (query, parameter) => {
     const res = await zoek(query);
     expect(res.status).toBe(400);
@@ -137,7 +162,7 @@ describe('GET /api/v1/kandidaten on the demo data', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/kandidaten', '/api/v1/kandidaten/{id}', '/api/v1/facetten/{facet}', '/api/v1/sync/profielen']));
     const params = res.body.paths['/api/v1/kandidaten'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['q', 'regio', 'sector', 'urenMin', 'sort', 'page', 'hitsPerPage']));
+    expect(params).toEqual(expect.arrayContaining(['q', 'regio', 'sector', 'urenMin', 'sort', 'page', 'hitsPerPage', 'facetten']));
     const docs = await request(svc.app).get('/api/docs');
     expect(docs.text).toContain('swagger-ui');
     expect((await request(svc.app).get('/api/docs/assets/swagger-ui-bundle.js')).status).toBe(200);

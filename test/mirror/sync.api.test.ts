@@ -26,6 +26,14 @@ describe('POST /api/v1/sync/profielen', () => {
     expect(await svc.engine.count()).toBe(2);
   });
 
+  it('takes streamed NDJSON from a client that accepts compressed answers', async () => {
+    const records = Array.from({ length: 50 }, (_, i) => maakRecord(i + 1));
+    const res = await post(ndjson(records), 'application/x-ndjson').set('Accept-Encoding', 'gzip, br');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ontvangen: 50, toegevoegd: 50, geweigerd: 0 });
+    expect(await svc.engine.count()).toBe(50);
+  });
+
   it('removes by tombstone and by DELETE, idempotently', async () => {
     await post([maakRecord(1), maakRecord(2), maakRecord(3)]);
     let res = await post(ndjson([{ klantnummer: 'S0000000001', verwijderd: true }]), 'application/x-ndjson');

@@ -19,6 +19,12 @@ jest.mock('node:worker_threads', () => {
   return { ...echt, Worker: Opgenomen };
 });
 
+/** replaceAll resolves once one thread has the new index; the others are rebuilt behind it. */
+async function alleThreadsKlaar(engine: SearchEngine, aantal: number): Promise<void> {
+  const tot = Date.now() + 20_000;
+  while (!(await engine.health()).detail?.endsWith(`${aantal} van ${aantal} zoekthreads klaar`) && Date.now() < tot) await new Promise((r) => setTimeout(r, 20));
+}
+
 runEngineSuite('embedded, 2 zoekthreads', (config) => createParallelEmbeddedEngine(config ?? loadSearchConfig(), 2), { stemming: true });
 
 describe('embedded engine met zoekthreads', () => {
@@ -40,6 +46,7 @@ describe('embedded engine met zoekthreads', () => {
     enkel = createEmbeddedEngine(config);
     threads = [...gestart];
     await Promise.all([parallel.replaceAll(suiteProfielen()), enkel.replaceAll(suiteProfielen())]);
+    await alleThreadsKlaar(parallel, 2);
   });
 
   afterEach(async () => {
@@ -69,9 +76,17 @@ describe('embedded engine met zoekthreads', () => {
     const voorvoegsels = new Set(tijdens.hits.map((h) => h.profiel.id.startsWith('n-')));
     expect(voorvoegsels.size).toBe(1);
     await bezig;
-    const na = await parallel.search({ hitsPerPage: 100 });
-    expect(na.hits.every((h) => h.profiel.id.startsWith('n-'))).toBe(true);
-    expect(na.totalHits).toBe(nieuw.length);
+    // One thread answers from the new state now; the other is rebuilt and must not answer from the old one meanwhile.
+    expect((await parallel.health()).detail).toMatch(/1 van 2 zoekthreads klaar$/);
+    for (const na of await Promise.all(Array.from({ length: 8 }, () => parallel.search({ hitsPerPage: 100 })))) {
+      expect(na.hits.every((h) => h.profiel.id.startsWith('n-'))).toBe(true);
+      expect(na.totalHits).toBe(nieuw.length);
+    }
+    await alleThreadsKlaar(parallel, 2);
+    // Two at once go to both threads: the rebuilt one has the new state too.
+    const [a, b] = await Promise.all([parallel.search({ hitsPerPage: 100 }), parallel.search({ hitsPerPage: 100 })]);
+    expect(zonderTijd(a)).toEqual(zonderTijd(b));
+    expect(a.hits.every((h) => h.profiel.id.startsWith('n-'))).toBe(true);
   });
 
   it('vervangt een gestopte zoekthread en bouwt hem opnieuw op; de andere zoekt intussen door', async () => {

@@ -29,7 +29,8 @@ class Zoekthread {
   klaar = false;
   private volgend = 0;
   private gestopt = false;
-  private uitgevallen = false;
+  /** Stopped or crashed: it answers nothing any more. */
+  uitgevallen = false;
   private readonly open = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly worker: Worker;
 
@@ -181,14 +182,23 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
     return this.overal({ soort: 'wijzig', delen: this.register.lezer.delen, wijzigingen: zonderProfielen(wijzigingen) });
   }
 
-  /** A register built anew from `profielen`, swapped in everywhere at once. */
+  /**
+   * A register built anew from `profielen`. One thread builds its index while the others keep answering from the
+   * old state; at the swap they stop answering and are rebuilt from the new register, one after another, behind
+   * this write. Built side by side, three busy threads shared two cores: the first answer from the new state (at a
+   * cold start: the first answer at all) came about half as late again.
+   */
   private async vervangAlles(profielen: Profielbron): Promise<void> {
     const nieuw = new ProfielRegister();
-    await this.vervang(this.threads, nieuw, async function* () {
+    const eerste = this.threads.find((t) => t.klaar) ?? this.threads[0]!;
+    const andere = this.threads.filter((t) => t !== eerste);
+    await this.vervang([eerste], nieuw, async function* () {
       for await (const deel of inDelen(profielen)) yield nieuw.schrijf(deel);
     }(), () => {
       this.register = nieuw;
+      for (const t of andere) t.klaar = false;
     });
+    for (const t of andere) this.bouwOp(t).catch(() => this.meld('zoekthread opnieuw opbouwen mislukt'));
   }
 
   /** Rebuilds once replaced profiles take more room than the live ones (see ProfielRegister.moetOpruimen). */
@@ -222,15 +232,22 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
     if (this.gesloten || plek < 0) return;
     const nieuw = this.start();
     this.threads[plek] = nieuw;
-    // Behind the writes already queued; writes posted to it before then are overwritten by this rebuild.
-    this.schrijfrij.na(async () => {
-      if (this.gesloten) return;
+    this.bouwOp(nieuw).then(() => this.meld('zoekthread vervangen en opgebouwd'), () => this.meld('zoekthread opnieuw opbouwen mislukt'));
+  }
+
+  /**
+   * Builds `thread`'s index from the register, behind the writes already queued (writes posted to it before then are
+   * overwritten by this rebuild); it answers again once built. A thread replaced meanwhile is left alone.
+   */
+  private bouwOp(thread: Zoekthread): Promise<void> {
+    return this.schrijfrij.na(async () => {
+      if (this.gesloten || !this.threads.includes(thread)) return;
       const { register } = this;
-      await this.vervang([nieuw], register, inDelen(register.alle()), () => {
-        nieuw.klaar = true;
+      await this.vervang([thread], register, inDelen(register.alle()), () => {
+        // A thread that stopped during its build has no index to answer from.
+        thread.klaar = !thread.uitgevallen;
       });
-      this.meld('zoekthread vervangen en opgebouwd');
-    }).catch(() => this.meld('zoekthread opnieuw opbouwen mislukt'));
+    });
   }
 }
 
