@@ -59,7 +59,7 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
           return (await vraag<{ id: string }>(c, 'export vergelijken', sql)).map((r) => r.id);
         },
         // volgstand is raised only at commit, so inside the transaction it still holds the count from before.
-        aantalVooraf: async () => Number((await vraag<{ aantal: string }>(c, 'tellen', 'SELECT aantal FROM volgstand'))[0]!.aantal),
+        aantalVooraf: async () => (await this.volgstand(c)).aantal,
         vervangtAlles: () => { spoor.vervangt = true; },
       };
       const resultaat = await werk(tx);
@@ -69,7 +69,7 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
 
   /** Appends the transaction's changes to the log, announces them at commit, and cleans up entries past their time. */
   private async legVast(c: pg.PoolClient, spoor: Wijzigingsspoor): Promise<number> {
-    if (spoor.leeg) return this.laatsteVia(c);
+    if (spoor.leeg) return (await this.volgstand(c)).laatste;
     const [rij] = await vraag<{ laatste: string }>(c, 'vastleggen', 'UPDATE volgstand SET laatste = laatste + 1, aantal = aantal + $1 RETURNING laatste', [spoor.verschil]);
     const laatste = Number(rij!.laatste);
     await vraag(c, 'vastleggen', 'INSERT INTO wijzigingen (volgnummer, vervangt, gewijzigd, verwijderd) VALUES ($1, $2, $3, $4)',
@@ -80,18 +80,18 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
     return laatste;
   }
 
-  private async laatsteVia(db: pg.Pool | pg.PoolClient): Promise<number> {
-    const [rij] = await vraag<{ laatste: string }>(db, 'volgnummer lezen', 'SELECT laatste FROM volgstand');
-    return Number(rij!.laatste);
+  /** The change log position and the committed count, as `db`'s current transaction sees them. */
+  private async volgstand(db: pg.Pool | pg.PoolClient): Promise<{ laatste: number; aantal: number }> {
+    const [rij] = await vraag<{ laatste: string; aantal: string }>(db, 'volgstand lezen', 'SELECT laatste, aantal FROM volgstand');
+    return { laatste: Number(rij!.laatste), aantal: Number(rij!.aantal) };
   }
 
-  laatste(): Promise<number> {
-    return this.laatsteVia(this.pool);
+  async laatste(): Promise<number> {
+    return (await this.volgstand(this.pool)).laatste;
   }
 
   async aantal(): Promise<number> {
-    const [rij] = await vraag<{ aantal: string }>(this.pool, 'tellen', 'SELECT aantal FROM volgstand');
-    return Number(rij!.aantal);
+    return (await this.volgstand(this.pool)).aantal;
   }
 
   async get(id: string): Promise<Kandidaatprofiel | null> {
@@ -125,7 +125,7 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
 
   lees(na: number | null, verwerk: (w: Wijzigingen) => Promise<void>): Promise<void> {
     return inTransactie(this.pool, 'wijzigingen lezen', LEESTRANSACTIE, async (c) => {
-      const laatste = await this.laatsteVia(c);
+      const { laatste } = await this.volgstand(c);
       const regels = na === null || na >= laatste ? [] : (await vraag<Logrij>(c, 'wijzigingen lezen',
         'SELECT volgnummer, vervangt, gewijzigd, verwijderd FROM wijzigingen WHERE volgnummer > $1 ORDER BY volgnummer', [na]))
         .map((r): Logregel => ({ ...r, volgnummer: Number(r.volgnummer) }));

@@ -16,6 +16,11 @@ function wrap<T>(actie: string, fn: () => T): T {
   }
 }
 
+/** The change log position and the committed count, as the connection's current transaction sees them. */
+function volgstand(db: Database.Database): { laatste: number; aantal: number } {
+  return db.prepare('SELECT laatste, aantal FROM volgstand').get() as { laatste: number; aantal: number };
+}
+
 // Rows handed to the index per part while a whole mirror is read.
 const LEESDEEL = 2000;
 
@@ -67,7 +72,7 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
         nietGezien: async () => wrap('export vergelijken', () =>
           db.prepare<[], { id: string }>('SELECT p.id FROM profielen p WHERE NOT EXISTS (SELECT 1 FROM temp.gezien g WHERE g.id = p.id)').all().map((r) => r.id)),
         // volgstand is raised only at commit, so inside the transaction it still holds the count from before.
-        aantalVooraf: async () => wrap('tellen', () => (db.prepare('SELECT aantal FROM volgstand').get() as { aantal: number }).aantal),
+        aantalVooraf: async () => wrap('tellen', () => volgstand(db).aantal),
         vervangtAlles: () => { spoor.vervangt = true; },
       };
       let uitkomst: Schrijfuitkomst<T>;
@@ -92,7 +97,7 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
   /** Appends the transaction's changes to the log (inside it) and cleans up entries past their time. */
   private legVast(spoor: Wijzigingsspoor): number {
     const db = this.db;
-    if (spoor.leeg) return (db.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste;
+    if (spoor.leeg) return volgstand(db).laatste;
     const { laatste } = db.prepare('UPDATE volgstand SET laatste = laatste + 1, aantal = aantal + ? RETURNING laatste').get(spoor.verschil) as { laatste: number };
     const nu = Date.now();
     db.prepare('INSERT INTO wijzigingen (volgnummer, tijd, vervangt, gewijzigd, verwijderd) VALUES (?, ?, ?, ?, ?)')
@@ -102,7 +107,7 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
   }
 
   async aantal(): Promise<number> {
-    return wrap('tellen', () => (this.lezer.prepare('SELECT aantal FROM volgstand').get() as { aantal: number }).aantal);
+    return wrap('tellen', () => volgstand(this.lezer).aantal);
   }
 
   async get(id: string): Promise<Kandidaatprofiel | null> {
@@ -133,14 +138,14 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
   }
 
   async laatste(): Promise<number> {
-    return wrap('volgnummer lezen', () => (this.lezer.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste);
+    return wrap('volgnummer lezen', () => volgstand(this.lezer).laatste);
   }
 
   async lees(na: number | null, verwerk: (w: Wijzigingen) => Promise<void>): Promise<void> {
     const l = this.lezer;
     // One read transaction: the log and the profiles it names come from the same committed state.
     const gelezen = wrap('wijzigingen lezen', () => l.transaction(() => {
-      const laatste = (l.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste;
+      const laatste = volgstand(l).laatste;
       const regels = na === null || na >= laatste ? [] : l.prepare<[number], { volgnummer: number; vervangt: number; gewijzigd: string; verwijderd: string }>(
         'SELECT volgnummer, vervangt, gewijzigd, verwijderd FROM wijzigingen WHERE volgnummer > ? ORDER BY volgnummer',
       ).all(na).map((r): Logregel => ({ volgnummer: r.volgnummer, vervangt: r.vervangt === 1, gewijzigd: JSON.parse(r.gewijzigd) as string[], verwijderd: JSON.parse(r.verwijderd) as string[] }));
@@ -154,7 +159,7 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
     const c = wrap('openen', () => openLezer(this.dataDir, 'mirror'));
     try {
       c.exec('BEGIN');
-      const tot = (c.prepare('SELECT laatste FROM volgstand').get() as { laatste: number }).laatste;
+      const tot = volgstand(c).laatste;
       await verwerk({ soort: 'herbouw', tot, profielen: this.leesAlles(c) });
     } finally {
       c.close();
