@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { OPLEIDINGSNIVEAUS } from '../sonar/sonar-record.schema';
 import { ConfigError } from './config-error';
+import { privacyConfigSchema, type PrivacyConfig } from '../privacy/privacy-config';
 
 const gemeenteSchema = z.object({ code: z.string().regex(/^GM\d{4}$/), naam: z.string().min(1) }).strict();
 const regiosSchema = z.object({
@@ -77,6 +78,8 @@ export interface SearchConfig {
   opleidingsniveaus: z.infer<typeof opleidingsniveausSchema>['volgorde'];
   transparantie: TransparantieConfig;
   zoeken: ZoekConfig;
+  /** k-anonymity of what employers see, and retention terms (`privacy.json`). */
+  privacy: PrivacyConfig;
 }
 
 export const DEFAULT_SEARCH_CONFIG_DIR = path.resolve(__dirname, '../../search-config');
@@ -108,5 +111,6 @@ export function loadSearchConfig(dir: string = DEFAULT_SEARCH_CONFIG_DIR): Searc
     opleidingsniveaus: readJson(dir, 'opleidingsniveaus.json', opleidingsniveausSchema).volgorde,
     transparantie: readJson(dir, 'transparantie.json', transparantieSchema),
     zoeken: readJson(dir, 'zoeken.json', zoekenSchema),
+    privacy: readJson(dir, 'privacy.json', privacyConfigSchema),
   };
 }

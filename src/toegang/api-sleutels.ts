@@ -10,16 +10,28 @@ export const apiSleutelsSchema = z.array(z.object({
   /** Regions this key may see; absent means all (only meaningful for regiomanager). */
   regios: z.array(z.number().int().min(1).max(99)).min(1).optional(),
   naam: z.string().max(100).optional(),
+  /** Stable id in the audit log (never the key itself); default `<rol>-<position in the list>`. */
+  id: z.string().regex(/^[a-zA-Z0-9._-]{1,64}$/, 'een id bestaat uit letters, cijfers, punt, streepje of liggend streepje (hoogstens 64)').optional(),
 }).strict()).superRefine((sleutels, ctx) => {
   const gezien = new Set<string>();
+  const ids = new Set<string>();
   sleutels.forEach((s, i) => {
     if (gezien.has(s.sleutel)) ctx.addIssue({ code: 'custom', path: [i, 'sleutel'], message: 'deze sleutel komt twee keer voor' });
     gezien.add(s.sleutel);
+    const id = s.id ?? `${s.rol}-${i + 1}`;
+    if (ids.has(id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'dit id komt twee keer voor' });
+    ids.add(id);
   });
 });
 export type ApiSleutel = z.infer<typeof apiSleutelsSchema>[number];
 
-export interface Identiteit { rol: Rol; regios: number[] | null; naam: string }
+export interface Identiteit {
+  /** The key's id for the audit log and for "my contactverzoeken"; never the key. */
+  id: string;
+  rol: Rol;
+  regios: number[] | null;
+  naam: string;
+}
 
 /** Keys used when development runs without configured keys; printed at startup, refused in production. */
 export const DEMO_SLEUTELS: ApiSleutel[] = [
@@ -37,7 +49,7 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
  * so neither the comparison nor an early exit tells an attacker how much of a guess was right.
  */
 export function createSleutelControle(sleutels: readonly ApiSleutel[]): (aangeboden: string) => Identiteit | null {
-  const bekend = sleutels.map((s, i) => ({ digest: digest(s.sleutel), identiteit: { rol: s.rol, regios: s.regios ?? null, naam: s.naam ?? `${s.rol}-${i + 1}` } }));
+  const bekend = sleutels.map((s, i) => ({ digest: digest(s.sleutel), identiteit: { id: s.id ?? `${s.rol}-${i + 1}`, rol: s.rol, regios: s.regios ?? null, naam: s.naam ?? `${s.rol}-${i + 1}` } }));
   return (aangeboden) => {
     const d = digest(aangeboden);
     let gevonden: Identiteit | null = null;

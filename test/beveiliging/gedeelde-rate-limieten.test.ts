@@ -134,7 +134,7 @@ function instantie(pool: Pool, opties: Partial<RateLimietOpties>, logs: string[]
   const app = express();
   app.set('trust proxy', 1);
   app.use(limieten.perIp, (req, _res, next) => {
-    req.identiteit = { rol: 'werkgever', regios: null, naam: String(req.headers['x-sleutelnaam']) };
+    req.identiteit = { id: 'werkgever-1', rol: 'werkgever', regios: null, naam: String(req.headers['x-sleutelnaam']) };
     next();
   }, limieten.perSleutel);
   app.get('/api/v1/kandidaten', (_req, res) => { res.json({ hits: [] }); });

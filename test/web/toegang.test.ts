@@ -120,7 +120,7 @@ describe('access to the pages in production', () => {
   it('a tampered session cookie counts as no sign-in', async () => {
     const { res } = await aanmelden(SLEUTELS.werkgever);
     const [waarde, handtekening] = cookies(res).map((c) => c.split(';')[0]!);
-    const vervalst = Buffer.from(JSON.stringify({ identiteit: { rol: 'werkgever', regios: null, naam: 'x' }, verloopt: Date.now() + 1e9 })).toString('base64');
+    const vervalst = Buffer.from(JSON.stringify({ identiteit: { id: 'werkgever-1', rol: 'werkgever', regios: null, naam: 'x' }, verloopt: Date.now() + 1e9 })).toString('base64');
     const poging = await request(svc.app).get('/').set(https).set('Cookie', `__Host-kv-sessie=${vervalst}; ${handtekening}`);
     expect(poging.status).toBe(303);
     expect(waarde).toBeDefined();
