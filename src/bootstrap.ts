@@ -1,5 +1,7 @@
 import type { Express } from 'express';
+import { createKlantnummerVersleuteling } from './anonimisering/klantnummer-versleuteling';
 import { createPseudonimiseerder } from './anonimisering/pseudoniem';
+import { GeheugenAudit } from './audit/geheugen-audit';
 import { createApp } from './api/app';
 import { ContactverzoekService } from './contact/contactverzoek.service';
 import type { HealthStatus } from './api/health.routes';
@@ -30,6 +32,8 @@ export interface Service {
   sync: SyncService;
   transparantie: TransparantieService;
   contactverzoeken: ContactverzoekService;
+  /** Where the audit records go. In memory on this branch; the durable AuditService replaces it. */
+  audit: GeheugenAudit;
   health(): Promise<HealthStatus>;
   close(): Promise<void>;
 }
@@ -46,6 +50,12 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
   const engine = createSearchEngine(env, config, logger);
   const volger = new IndexVolger({ wijzigingen: opslag.wijzigingen, engine, gedeeldeIndex: opslag.gedeeldeIndex, logger, intervalMs: env.volgIntervalMs });
   const pseudoniem = createPseudonimiseerder(env.pseudonymSecret);
+  const klantnummers = createKlantnummerVersleuteling(env.klantnummerSleutel);
+  const audit = new GeheugenAudit();
+  const zoeken = new ZoekService(engine, config);
+  const contactverzoeken = new ContactverzoekService({
+    opslag: opslag.contactverzoeken, mirror: opslag.mirror, ontsleutel: klantnummers.ontsleutel, audit, zoeken, config,
+  });
   const transparantie = new TransparantieService({
     engine, config, snapshots: opslag.snapshots, mirror: opslag.mirror, logger,
     // A quarter is frozen from the index as the mirror has it, never from an index that could not follow.
@@ -55,7 +65,9 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
     },
   });
   const sync = new SyncService({
-    mirror: opslag.mirror, volger, config, pseudoniem, maxVerwijderaandeel: env.maxVerwijderaandeel, logger,
+    mirror: opslag.mirror, volger, config, pseudoniem, versleutel: klantnummers.versleutel, maxVerwijderaandeel: env.maxVerwijderaandeel, logger,
+    // A deleted profile's open requests are closed at once; sluitVerweesde at start catches what a crash lost.
+    naVerwijdering: async (ids) => { await contactverzoeken.sluitVoorProfielen(ids); },
     voorSync: async () => { await transparantie.bevriesVorigKwartaal(); },
   });
 
@@ -101,15 +113,17 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
     };
   };
 
-  const zoeken = new ZoekService(engine, config);
-  const contactverzoeken = new ContactverzoekService({ opslag: opslag.contactverzoeken, zoeken, config });
+  // Requests whose profile went while the closing after a sync did not happen (a crash in between).
+  await contactverzoeken.sluitVerweesde().then((n) => {
+    if (n > 0) logger.info({ gesloten: n }, 'contactverzoeken van verwijderde profielen gesloten');
+  }, (err: unknown) => logger.error({ fout: (err as Error)?.name ?? 'onbekend' }, 'contactverzoeken van verwijderde profielen niet gesloten; volgt bij de volgende start'));
   const app = createApp({ logger, sleutelControle: createSleutelControle(env.apiSleutels), sync, zoeken, transparantie, contactverzoeken, config,
     paginas: { productie: env.nodeEnv === 'production', sessieGeheim: env.sessieGeheim }, health, maxJsonBody: env.maxJsonBody, versie: packageJson.version,
     apiDocsOpenbaar: env.nodeEnv !== 'production', rateLimiet: env.rateLimiet, trustProxy: env.trustProxy,
     naSequentie: { volger, maxMs: env.naSequentieMaxMs },
     ...(opslag.rateLimietStore ? { maakRateLimietStore: opslag.rateLimietStore.bind(opslag) } : {}) });
   return {
-    app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, health,
+    app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, audit, health,
     close: async () => {
       await volger.stop();
       await engine.close();

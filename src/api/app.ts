@@ -7,6 +7,7 @@ import type { TransparantieService } from '../transparantie/transparantie.servic
 import type { ContactverzoekService } from '../contact/contactverzoek.service';
 import { webRoutes } from '../web/web.routes';
 import { contactverzoekenRoutes } from './contactverzoeken.routes';
+import { mijnRoutes, wspRoutes } from './wsp.routes';
 import type { ZoekService } from '../zoeken/zoek.service';
 import type { Identiteit } from '../toegang/api-sleutels';
 import { foutenMiddleware, stuurFout } from './fouten.middleware';
@@ -85,6 +86,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1/transparantie', cijfers, transparantieRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle));
   app.use('/api/v1/doelgroepregister', cijfers, doelgroepregisterRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle));
   app.use('/api/v1/contactverzoeken', vereisRol(deps.sleutelControle, 'beheer'), contactverzoekenRoutes(deps.contactverzoeken, deps.config));
+  app.use('/api/v1/wsp', vereisRol(deps.sleutelControle, 'wsp'), wspRoutes(deps.contactverzoeken));
+  app.use('/api/v1/mijn', vereisRol(deps.sleutelControle, 'werkgever', 'intermediair'), mijnRoutes(deps.contactverzoeken));
   app.use(webRoutes({
     ...deps.paginas, zoeken: deps.zoeken, transparantie: deps.transparantie, contactverzoeken: deps.contactverzoeken, config: deps.config,
     sleutelControle: deps.sleutelControle, logger: deps.logger, naIdentiteit: limieten.perSleutel,

@@ -17,7 +17,7 @@ export function contactverzoekenRoutes(contactverzoeken: ContactverzoekService, 
   router.get('/', async (req, res) => {
     const { regio } = leesQuery(contactverzoekenQuerySchema, req.query);
     if (regio !== undefined && !regios.has(regio)) throw new VerzoekFout('ongeldige queryparameters', [{ pad: 'regio', melding: 'onbekende arbeidsmarktregio (nummer 1-35)' }]);
-    const lijst = await contactverzoeken.lijst(regio === undefined ? undefined : [regio]);
+    const lijst = await contactverzoeken.lijst(regio === undefined ? null : [regio]);
     res.json({ aantal: lijst.length, contactverzoeken: lijst });
   });
 

@@ -5,6 +5,8 @@ import { OpslagFout } from '../opslag/opslag-fout';
 import { RegelTeLangFout } from '../mirror/sync-bron';
 import { GeenSnapshotFout, OngeldigeKeuzeFout, SnapshotBestaatFout } from '../transparantie/transparantie.errors';
 import type { Veldfout } from '../validatie/veldfouten';
+import { OngeldigeOvergangFout } from '../contact/contactverzoek';
+import { AuditNietBeschikbaarFout, ContactverzoekAfgeslotenFout, ContactverzoekNietGevondenFout, ProfielVerdwenenFout } from '../contact/contactverzoek.errors';
 
 /** A request that does not meet the API's contract; answered 400 with the field paths. */
 export class VerzoekFout extends Error {
@@ -50,6 +52,15 @@ export function foutenMiddleware(logger: Logger): ErrorRequestHandler {
     if (e instanceof OngeldigeKeuzeFout) return stuurFout(res, 400, 'ongeldig_verzoek', e.message, [{ pad: e.veld, melding: e.message }]);
     if (e instanceof GeenSnapshotFout) return stuurFout(res, 404, 'geen_snapshot', e.message);
     if (e instanceof SnapshotBestaatFout) return stuurFout(res, 409, 'snapshot_bestaat', e.message);
+    if (e instanceof ContactverzoekNietGevondenFout) return stuurFout(res, 404, 'niet_gevonden', e.message);
+    if (e instanceof OngeldigeOvergangFout) return stuurFout(res, 409, 'ongeldige_overgang', e.message);
+    if (e instanceof ContactverzoekAfgeslotenFout) return stuurFout(res, 409, 'afgesloten', e.message);
+    if (e instanceof ProfielVerdwenenFout) return stuurFout(res, 410, 'profiel_verdwenen', e.message);
+    if (e instanceof AuditNietBeschikbaarFout) {
+      logger.error({ fout: e.name, oorzaak: (e.cause as Error | undefined)?.name }, e.message);
+      res.setHeader('Retry-After', RETRY_AFTER_S);
+      return stuurFout(res, 503, 'audit_niet_beschikbaar', e.message);
+    }
     if (e instanceof OpslagFout) {
       logger.error({ fout: e.name, oorzaak: (e.cause as Error | undefined)?.message }, e.message);
       res.setHeader('Retry-After', RETRY_AFTER_S);

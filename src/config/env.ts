@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { valideerKlantnummerSleutel } from '../anonimisering/klantnummer-versleuteling';
 import { validatePseudonymSecret } from '../anonimisering/pseudoniem';
 import { apiSleutelsSchema, DEMO_SLEUTELS, type ApiSleutel } from '../toegang/api-sleutels';
 import { ConfigError } from './config-error';
@@ -25,6 +26,8 @@ const envSchema = z.object({
   /** The longest a read with `?naSequentie=` waits for this instance to apply that change. */
   KV_NA_SEQUENTIE_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   KV_PSEUDONYM_SECRET: z.string().optional(),
+  /** AES-256 key (64 hex characters) for the klantnummers the werkgeversservicepunt may look up; not the pseudonym secret. */
+  KV_KLANTNUMMER_KEY: z.string().optional(),
   KV_API_KEYS: z.string().optional(),
   KV_API_KEYS_FILE: z.string().optional(),
   SEED_DEMO: boolFromEnv.default(true),
@@ -64,6 +67,8 @@ export interface Env {
   volgIntervalMs: number;
   naSequentieMaxMs: number;
   pseudonymSecret: string;
+  /** 64 hex characters: the AES-256-GCM key of the klantnummers kept in the mirror. */
+  klantnummerSleutel: string;
   apiSleutels: ApiSleutel[];
   /** True when the demo keys are in use (development without configured keys). */
   demoSleutels: boolean;
@@ -94,6 +99,8 @@ export const STANDAARD_ZOEKTHREADS = 2;
 
 // Development only: a fixed secret keeps pseudonyms stable between restarts of a local demo.
 const DEV_PSEUDONYM_SECRET = 'ontwikkeling-alleen-niet-voor-productie-0123456789abcdef0123456789';
+// Development only, for the same reason: klantnummers encrypted in a local mirror stay readable after a restart.
+const DEV_KLANTNUMMER_KEY = '0de71a2b3c4d5e6f0de71a2b3c4d5e6f00ac0ff1ce0de71a2b3c4d5e6f0de7aa';
 
 function leesSleutels(raw: z.infer<typeof envSchema>): ApiSleutel[] | null {
   let tekst: string | undefined = raw.KV_API_KEYS;
@@ -140,6 +147,19 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const geheim = validatePseudonymSecret(pseudonymSecret);
   if (!geheim.ok) throw new ConfigError(`KV_PSEUDONYM_SECRET: ${geheim.melding}`);
 
+  let klantnummerSleutel = raw.KV_KLANTNUMMER_KEY;
+  if (klantnummerSleutel === undefined) {
+    if (productie) throw new ConfigError('KV_KLANTNUMMER_KEY is verplicht als NODE_ENV=production');
+    klantnummerSleutel = DEV_KLANTNUMMER_KEY;
+    waarschuwingen.push('KV_KLANTNUMMER_KEY niet gezet: de vaste ontwikkelsleutel wordt gebruikt. Nooit zo in productie.');
+  }
+  const sleutel = valideerKlantnummerSleutel(klantnummerSleutel);
+  if (!sleutel.ok) throw new ConfigError(`KV_KLANTNUMMER_KEY: ${sleutel.melding}`);
+  // One secret for both would undo their separation: whoever recomputes pseudonyms could also read klantnummers.
+  if (klantnummerSleutel.toLowerCase() === pseudonymSecret.toLowerCase()) {
+    throw new ConfigError('KV_KLANTNUMMER_KEY moet een andere sleutel zijn dan KV_PSEUDONYM_SECRET');
+  }
+
   let apiSleutels = leesSleutels(raw);
   let demoSleutels = false;
   if (!apiSleutels || apiSleutels.length === 0) {
@@ -170,6 +190,7 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     volgIntervalMs: raw.KV_VOLG_INTERVAL_MS,
     naSequentieMaxMs: raw.KV_NA_SEQUENTIE_MAX_MS,
     pseudonymSecret,
+    klantnummerSleutel,
     apiSleutels,
     demoSleutels,
     seedDemo: raw.SEED_DEMO,

@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import type { AuditVastlegging, NieuweAuditregel } from '../audit/auditregel';
 import type { SearchConfig } from '../config/search-config';
+import type { Identiteit } from '../toegang/api-sleutels';
 import type { ZoekService } from '../zoeken/zoek.service';
-import type { Contactformulier, Contactverzoek } from './contactverzoek';
-import type { ContactverzoekOpslag } from '../opslag/opslag.port';
+import {
+  REDEN_PROFIEL_VERWIJDERD, type Contactformulier, type Contactverzoek, type Contactverzoekstatus, type Statuswijziging,
+} from './contactverzoek';
+import { AuditNietBeschikbaarFout, ContactverzoekAfgeslotenFout, ContactverzoekNietGevondenFout, ProfielVerdwenenFout } from './contactverzoek.errors';
+import type { ContactverzoekOpslag, MirrorOpslag } from '../opslag/opslag.port';
 
 /** What the employer is told: where the request went, nothing more about the candidate. */
 export interface Ontvangstbevestiging {
@@ -11,8 +16,40 @@ export interface Ontvangstbevestiging {
   regioNaam: string;
 }
 
+export type ContactverzoekMetRegio = Contactverzoek & { regioNaam: string };
+
+/** What an employer sees of its own requests: the status, nothing of the WSP's handling. */
+export interface EigenContactverzoek {
+  referentie: string;
+  profielId: string;
+  vacature: string;
+  regioNaam: string;
+  status: Contactverzoekstatus;
+  ingediend: string;
+  bijgewerkt: string;
+}
+
+export interface Herleiding {
+  referentie: string;
+  profielId: string;
+  klantnummer: string;
+}
+
+/** A part of the daily retention job: removes what is past its term, answers how many. */
+export interface Bewaardeel {
+  naam: 'contactverzoeken';
+  /** Months after closing that a request is kept (config.privacy.bewaartermijnen). */
+  maanden: number;
+  verwijder(grens: Date): Promise<number>;
+}
+
 export interface ContactverzoekServiceDeps {
   opslag: ContactverzoekOpslag;
+  /** For the encrypted klantnummer and to see which profiles still exist. */
+  mirror: Pick<MirrorOpslag, 'get' | 'versleuteldKlantnummer'>;
+  /** Decrypts a klantnummer encrypted for this profile (KlantnummerVersleuteling.ontsleutel). */
+  ontsleutel: (versleuteld: string, profielId: string) => string;
+  audit: AuditVastlegging;
   zoeken: ZoekService;
   config: SearchConfig;
 }
@@ -22,22 +59,128 @@ function nieuweReferentie(): string {
   return `KV-${randomBytes(6).toString('hex').toUpperCase().match(/.{4}/g)!.join('-')}`;
 }
 
-/** Employers' requests to get in touch with a candidate, routed to the WSP of the candidate's region. */
+/** `nu` minus whole calendar months, in UTC (31 March minus one month is 3 March, as Date arithmetic goes). */
+export function maandenTerug(nu: Date, maanden: number): Date {
+  const d = new Date(nu.getTime());
+  d.setUTCMonth(d.getUTCMonth() - maanden);
+  return d;
+}
+
+const magRegio = (regios: readonly number[] | null, regio: number) => regios === null || regios.includes(regio);
+
+/**
+ * Employers' requests to get in touch with a candidate, routed to the werkgeversservicepunt (WSP) of the
+ * candidate's region, and the WSP's handling of them: status, and the way back from the pseudonym to the
+ * klantnummer, which is logged in the audit trail before it is given.
+ */
 export class ContactverzoekService {
-  constructor(private readonly deps: ContactverzoekServiceDeps) {}
+  private readonly regionamen: Map<number, string>;
+
+  constructor(private readonly deps: ContactverzoekServiceDeps) {
+    this.regionamen = new Map(deps.config.regios.map((r) => [r.nummer, r.naam]));
+  }
 
   /** Stores the request durably before it returns; null when the profile does not exist (any more). */
-  async dienIn(profielId: string, formulier: Contactformulier): Promise<Ontvangstbevestiging | null> {
+  async dienIn(profielId: string, formulier: Contactformulier, afzender: string | null): Promise<Ontvangstbevestiging | null> {
     const profiel = await this.deps.zoeken.profiel(profielId);
     if (!profiel) return null;
-    const verzoek: Contactverzoek = { ...formulier, referentie: nieuweReferentie(), profielId, regio: profiel.regio, ingediend: new Date().toISOString() };
+    const ingediend = new Date().toISOString();
+    const verzoek: Contactverzoek = {
+      ...formulier, referentie: nieuweReferentie(), profielId, regio: profiel.regio, ingediend,
+      status: 'nieuw', afsluitreden: null, bijgewerkt: ingediend, afgesloten: null, afzender,
+    };
     await this.deps.opslag.bewaar(verzoek);
     return { referentie: verzoek.referentie, regioNaam: profiel.regioNaam };
   }
 
-  /** For the werkgeversservicepunten: newest first, optionally only some regions. */
-  async lijst(regios?: readonly number[]): Promise<(Contactverzoek & { regioNaam: string })[]> {
-    const namen = new Map(this.deps.config.regios.map((r) => [r.nummer, r.naam]));
-    return (await this.deps.opslag.lijst(regios)).map((v) => ({ ...v, regioNaam: namen.get(v.regio) ?? `regio ${v.regio}` }));
+  /** Newest first; only the given regions (null: all) and status when set. */
+  async lijst(regios: readonly number[] | null = null, status?: Contactverzoekstatus): Promise<ContactverzoekMetRegio[]> {
+    return (await this.deps.opslag.lijst({ ...(regios ? { regios } : {}), ...(status ? { status } : {}) })).map((v) => this.metRegio(v));
+  }
+
+  /** The sender's own requests with their status (`null`: the requests sent without identity, development only). */
+  async mijn(afzender: string | null): Promise<EigenContactverzoek[]> {
+    return (await this.deps.opslag.lijst({ afzender })).map((v) => ({
+      referentie: v.referentie, profielId: v.profielId, vacature: v.vacature, regioNaam: this.regioNaam(v.regio),
+      status: v.status, ingediend: v.ingediend, bijgewerkt: v.bijgewerkt,
+    }));
+  }
+
+  /** One request of the caller's regions; the same 404 for an unknown one and one of another region. */
+  async voorWsp(wie: Identiteit | undefined, referentie: string): Promise<ContactverzoekMetRegio> {
+    const verzoek = await this.deps.opslag.get(referentie);
+    if (!verzoek || !magRegio(wie?.regios ?? null, verzoek.regio)) throw new ContactverzoekNietGevondenFout();
+    return this.metRegio(verzoek);
+  }
+
+  /**
+   * Changes the status of a request of the caller's regions. The change is in the audit log before it is made
+   * (an audit record of a change a concurrent one beat is harmless; a change without record is not).
+   */
+  async zetStatus(wie: Identiteit | undefined, referentie: string, status: Exclude<Contactverzoekstatus, 'nieuw'>, reden?: string): Promise<ContactverzoekMetRegio> {
+    const huidig = await this.voorWsp(wie, referentie);
+    const tijd = new Date().toISOString();
+    const wijziging: Statuswijziging = status === 'afgesloten' ? { status, reden: reden!, tijd } : { status, tijd };
+    await this.leg(wie, { actie: 'contactverzoek-status', pseudoniemen: [huidig.profielId], details: { referentie, van: huidig.status, naar: status } });
+    const nieuw = await this.deps.opslag.zetStatus(referentie, wijziging);
+    if (!nieuw) throw new ContactverzoekNietGevondenFout();
+    return this.metRegio(nieuw);
+  }
+
+  /**
+   * The way back: the klantnummer behind a request's pseudonym, for the WSP of its region while it is open. The
+   * resolution is in the audit log before the number leaves this method.
+   */
+  async herleid(wie: Identiteit | undefined, referentie: string): Promise<Herleiding> {
+    const verzoek = await this.voorWsp(wie, referentie);
+    if (verzoek.status === 'afgesloten') throw new ContactverzoekAfgeslotenFout();
+    const versleuteld = await this.deps.mirror.versleuteldKlantnummer(verzoek.profielId);
+    if (versleuteld === null) throw new ProfielVerdwenenFout();
+    const klantnummer = this.deps.ontsleutel(versleuteld, verzoek.profielId);
+    await this.leg(wie, { actie: 'pseudoniem-herleid', pseudoniemen: [verzoek.profielId], details: { referentie } });
+    return { referentie, profielId: verzoek.profielId, klantnummer };
+  }
+
+  /** Closes the open requests of profiles Sonar deleted; answers how many. */
+  sluitVoorProfielen(profielIds: readonly string[]): Promise<number> {
+    return this.deps.opslag.sluitVoorProfielen(profielIds, REDEN_PROFIEL_VERWIJDERD);
+  }
+
+  /**
+   * Self-healing: closes open requests whose profile is no longer in the mirror. The requests live apart from the
+   * mirror (another SQLite file), so a close right after a sync can be lost to a crash; this catches up.
+   */
+  async sluitVerweesde(): Promise<number> {
+    const weg: string[] = [];
+    for (const id of await this.deps.opslag.openProfielIds()) if (!(await this.deps.mirror.get(id))) weg.push(id);
+    return this.sluitVoorProfielen(weg);
+  }
+
+  /** The retention part: closes orphans first (they start their term now), then removes what was closed before `grens`. */
+  bewaardeel(): Bewaardeel {
+    return {
+      naam: 'contactverzoeken',
+      maanden: this.deps.config.privacy.bewaartermijnen.contactverzoekenMaanden,
+      verwijder: async (grens) => {
+        await this.sluitVerweesde();
+        return this.deps.opslag.verwijderAfgeslotenVoor(grens);
+      },
+    };
+  }
+
+  private async leg(wie: Identiteit | undefined, regel: Omit<NieuweAuditregel, 'sleutelId' | 'rol'>): Promise<void> {
+    try {
+      await this.deps.audit.vastleggen({ sleutelId: wie?.id ?? null, rol: wie?.rol ?? 'ontwikkeling', ...regel });
+    } catch (err) {
+      throw new AuditNietBeschikbaarFout({ cause: err });
+    }
+  }
+
+  private regioNaam(regio: number): string {
+    return this.regionamen.get(regio) ?? `regio ${regio}`;
+  }
+
+  private metRegio(v: Contactverzoek): ContactverzoekMetRegio {
+    return { ...v, regioNaam: this.regioNaam(v.regio) };
   }
 }

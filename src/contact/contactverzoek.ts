@@ -35,4 +35,52 @@ export interface Contactverzoek extends Contactformulier {
   regio: number;
   /** ISO 8601 timestamp (UTC). */
   ingediend: string;
+  status: Contactverzoekstatus;
+  /** Why the WSP closed it (or 'profiel verwijderd'); null while open. */
+  afsluitreden: string | null;
+  /** ISO 8601 timestamp (UTC) of the last status change; the submission until then. */
+  bijgewerkt: string;
+  /** ISO 8601 timestamp (UTC) of the closing; null while open. Retention counts from here. */
+  afgesloten: string | null;
+  /** The sender's key id (`Identiteit.id`), so the employer sees its own requests; null: a development page visit without sign-in. */
+  afzender: string | null;
+}
+
+/** The way a contactverzoek goes at the werkgeversservicepunt; 'afgesloten' is final. */
+export const CONTACTVERZOEKSTATUSSEN = ['nieuw', 'in behandeling', 'kandidaat benaderd', 'afgesloten'] as const;
+export type Contactverzoekstatus = (typeof CONTACTVERZOEKSTATUSSEN)[number];
+export const OPEN_STATUSSEN = ['nieuw', 'in behandeling', 'kandidaat benaderd'] as const satisfies readonly Contactverzoekstatus[];
+
+/**
+ * Per target status, the statuses it may be reached from. Forward only, except that a candidate who was approached
+ * may be taken back into treatment; nothing goes back to 'nieuw', nothing leaves 'afgesloten'.
+ */
+export const MAG_VANUIT: Record<Exclude<Contactverzoekstatus, 'nieuw'>, readonly Contactverzoekstatus[]> = {
+  'in behandeling': ['nieuw', 'kandidaat benaderd'],
+  'kandidaat benaderd': ['nieuw', 'in behandeling'],
+  afgesloten: OPEN_STATUSSEN,
+};
+
+/** The reason the service gives when Sonar deleted the candidate's profile. */
+export const REDEN_PROFIEL_VERWIJDERD = 'profiel verwijderd';
+
+/** A status change a store applies in one statement, only from a status that allows it. */
+export type Statuswijziging =
+  | { status: 'in behandeling' | 'kandidaat benaderd'; tijd: string }
+  | { status: 'afgesloten'; reden: string; tijd: string };
+
+/** What the list of contactverzoeken can be narrowed to; absent fields do not narrow. */
+export interface Contactverzoekfilter {
+  regios?: readonly number[];
+  status?: Contactverzoekstatus;
+  /** Only requests of this sender (`null`: sent without identity). */
+  afzender?: string | null;
+}
+
+/** The transition is not allowed from the request's current status (closed is final). */
+export class OngeldigeOvergangFout extends Error {
+  override readonly name = 'OngeldigeOvergangFout';
+  constructor(readonly van: Contactverzoekstatus, readonly naar: Contactverzoekstatus) {
+    super(van === 'afgesloten' ? 'dit contactverzoek is afgesloten; de status verandert niet meer' : `van "${van}" naar "${naar}" kan niet`);
+  }
 }

@@ -1,11 +1,10 @@
 import { Mutex } from 'async-mutex';
-import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
 import { anonimiseer } from '../anonimisering/anonimiseer';
 import type { SearchConfig } from '../config/search-config';
 import type { Logger } from '../logging/logger';
 import { sonarRecordSchema, tombstoneSchema } from '../sonar/sonar-record.schema';
 import { naarVeldfouten, type Veldfout } from '../validatie/veldfouten';
-import type { MirrorOpslag, MirrorTransactie } from '../opslag/opslag.port';
+import type { MirrorOpslag, Mirrorrij, MirrorTransactie } from '../opslag/opslag.port';
 import type { IndexVolger } from './index-volger';
 import { TeVeelVerwijderdFout } from './mirror.errors';
 
@@ -57,6 +56,13 @@ export interface SyncServiceDeps {
   volger: IndexVolger;
   config: SearchConfig;
   pseudoniem: (klantnummer: string) => string;
+  /** Encrypts the klantnummer for the mirror (KlantnummerVersleuteling), bound to the profile's id. */
+  versleutel: (klantnummer: string, profielId: string) => string;
+  /**
+   * Called after a commit with the ids it removed (so their open contactverzoeken are closed). Best effort: the
+   * sync stands once committed; what this misses is caught at the next start.
+   */
+  naVerwijdering?: (profielIds: string[]) => Promise<void>;
   maxVerwijderaandeel: number;
   logger: Logger;
   /**
@@ -71,15 +77,15 @@ export interface SyncServiceDeps {
  * first, so the operations on one profile keep their order.
  */
 class Schrijfbuffer {
-  private readonly upserts = new Map<string, Kandidaatprofiel>();
+  private readonly upserts = new Map<string, Mirrorrij>();
   private readonly verwijderingen = new Set<string>();
   private gezien: string[] = [];
 
-  constructor(private readonly tx: MirrorTransactie, private readonly r: Syncresultaat) {}
+  constructor(private readonly tx: MirrorTransactie, private readonly r: Syncresultaat, private readonly verwijderd: string[]) {}
 
-  async upsert(profiel: Kandidaatprofiel): Promise<void> {
-    await this.ruimte(profiel.id);
-    this.upserts.set(profiel.id, profiel);
+  async upsert(rij: Mirrorrij): Promise<void> {
+    await this.ruimte(rij.profiel.id);
+    this.upserts.set(rij.profiel.id, rij);
     await this.vol();
   }
 
@@ -96,14 +102,16 @@ class Schrijfbuffer {
 
   async spoel(): Promise<void> {
     if (this.upserts.size > 0) {
-      const profielen = [...this.upserts.values()];
+      const rijen = [...this.upserts.values()];
       this.upserts.clear();
-      for (const uitkomst of await this.tx.upsert(profielen)) this.r[uitkomst]++;
+      for (const uitkomst of await this.tx.upsert(rijen)) this.r[uitkomst]++;
     }
     if (this.verwijderingen.size > 0) {
       const ids = [...this.verwijderingen];
       this.verwijderingen.clear();
-      this.r.verwijderd += (await this.tx.verwijder(ids)).length;
+      const weg = await this.tx.verwijder(ids);
+      this.r.verwijderd += weg.length;
+      this.verwijderd.push(...weg);
     }
     if (this.gezien.length > 0) {
       const ids = this.gezien;
@@ -141,6 +149,7 @@ export class SyncService {
       await this.deps.voorSync?.();
       const id = this.deps.pseudoniem(klantnummer);
       const { resultaat, volgnummer } = await this.deps.mirror.schrijf(async (tx) => (await tx.verwijder([id])).length > 0);
+      if (resultaat) await this.meldVerwijderd([id]);
       await this.volg(volgnummer);
       return { bestond: resultaat, volgnummer };
     });
@@ -160,10 +169,13 @@ export class SyncService {
       if (r.weigeringen.length < MAX_WEIGERINGEN) r.weigeringen.push({ [opties.positie]: positie, fouten });
     };
 
+    // Filled inside the transaction; only acted on once it committed.
+    const verwijderd: string[] = [];
     const { volgnummer } = await this.deps.mirror.schrijf(async (tx) => {
       // A full export is swapped in whole: readers see the old index or the new one.
       if (opties.volledig) tx.vervangtAlles();
-      const buffer = new Schrijfbuffer(tx, r);
+      verwijderd.length = 0;
+      const buffer = new Schrijfbuffer(tx, r, verwijderd);
       for await (const item of items) {
         r.ontvangen++;
         if (opties.voortgang && r.ontvangen % 5000 === 0) opties.voortgang(r.ontvangen);
@@ -199,11 +211,13 @@ export class SyncService {
           continue;
         }
         if (opties.volledig) await buffer.markeerGezien(anoniem.profiel.id);
-        await buffer.upsert(anoniem.profiel);
+        // Encrypted where it is anonymised: the plaintext klantnummer goes no further than this line.
+        await buffer.upsert({ profiel: anoniem.profiel, klantnummer: this.deps.versleutel(record.klantnummer, anoniem.profiel.id) });
       }
       await buffer.spoel();
-      if (opties.volledig) await this.ruimOp(tx, opties.forceer ?? false, r);
+      if (opties.volledig) verwijderd.push(...await this.ruimOp(tx, opties.forceer ?? false, r));
     });
+    await this.meldVerwijderd(verwijderd);
 
     r.volgnummer = volgnummer;
     if (!(await this.volg(volgnummer))) r.index = 'achterstand';
@@ -211,13 +225,26 @@ export class SyncService {
     return r;
   }
 
-  private async ruimOp(tx: MirrorTransactie, forceer: boolean, r: Syncresultaat): Promise<void> {
+  /** Removes what a full export did not name; answers the ids removed. */
+  private async ruimOp(tx: MirrorTransactie, forceer: boolean, r: Syncresultaat): Promise<string[]> {
     const weg = await tx.nietGezien();
     const aantalVooraf = await tx.aantalVooraf();
     if (!forceer && weg.length > this.deps.maxVerwijderaandeel * aantalVooraf) {
       throw new TeVeelVerwijderdFout(weg.length, aantalVooraf, this.deps.maxVerwijderaandeel);
     }
-    for (let i = 0; i < weg.length; i += SCHRIJFDEEL) r.verwijderd += (await tx.verwijder(weg.slice(i, i + SCHRIJFDEEL))).length;
+    const verwijderd: string[] = [];
+    for (let i = 0; i < weg.length; i += SCHRIJFDEEL) verwijderd.push(...await tx.verwijder(weg.slice(i, i + SCHRIJFDEEL)));
+    r.verwijderd += verwijderd.length;
+    return verwijderd;
+  }
+
+  private async meldVerwijderd(ids: string[]): Promise<void> {
+    if (ids.length === 0 || !this.deps.naVerwijdering) return;
+    try {
+      await this.deps.naVerwijdering(ids);
+    } catch (err) {
+      this.deps.logger.error({ fout: (err as Error)?.name ?? 'onbekend', profielen: ids.length }, 'contactverzoeken van verwijderde profielen niet gesloten; volgt bij de volgende start');
+    }
   }
 
   /**

@@ -1,16 +1,27 @@
 import type { Store } from 'express-rate-limit';
 import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
-import type { Contactverzoek } from '../contact/contactverzoek';
+import type { Contactverzoek, Contactverzoekfilter, Statuswijziging } from '../contact/contactverzoek';
 import type { Snapshot, Snapshotinfo } from '../transparantie/transparantie.schemas';
 
 export type Upsertuitkomst = 'toegevoegd' | 'bijgewerkt' | 'ongewijzigd';
 
 export interface DoelgroepregisterTelling { regio: number; periode: string; aantal: number }
 
+/** One profile as the mirror stores it, with what is kept beside it but never shown. */
+export interface Mirrorrij {
+  profiel: Kandidaatprofiel;
+  /** The klantnummer, encrypted (KlantnummerVersleuteling); never plaintext. */
+  klantnummer: string;
+}
+
 /** One open write transaction on the mirror: everything in it becomes visible at once, or not at all. */
 export interface MirrorTransactie {
-  /** Upserts in one statement; the outcome per profile, in the same order. Ids must be distinct. */
-  upsert(profielen: readonly Kandidaatprofiel[]): Promise<Upsertuitkomst[]>;
+  /**
+   * Upserts in one statement; the outcome per profile, in the same order. Ids must be distinct. An encrypted
+   * klantnummer already stored is kept (the id is an HMAC of the klantnummer, so it cannot have changed); one that
+   * is missing is filled in. The outcome only concerns the profile.
+   */
+  upsert(rijen: readonly Mirrorrij[]): Promise<Upsertuitkomst[]>;
   /** Removes; answers the ids that existed. */
   verwijder(ids: readonly string[]): Promise<string[]>;
   /** Full export: these ids are in the export, so `nietGezien()` can find the rest. */
@@ -39,6 +50,8 @@ export interface MirrorOpslag {
   /** Committed profiles; a write in progress is not counted. */
   aantal(): Promise<number>;
   get(id: string): Promise<Kandidaatprofiel | null>;
+  /** The encrypted klantnummer of a committed profile; null when the profile is gone (or was mirrored without one). */
+  versleuteldKlantnummer(id: string): Promise<string | null>;
   /** Every committed profile in id order, read from one consistent state. */
   alle(): AsyncIterable<Kandidaatprofiel>;
   getMeta(sleutel: string): Promise<string | null>;
@@ -93,8 +106,20 @@ export interface SnapshotOpslag {
 
 export interface ContactverzoekOpslag {
   bewaar(v: Contactverzoek): Promise<void>;
-  /** Newest first; only the given regions when `regios` is set. */
-  lijst(regios?: readonly number[]): Promise<Contactverzoek[]>;
+  get(referentie: string): Promise<Contactverzoek | null>;
+  /** Newest first, narrowed by the filter (regions, status, sender). */
+  lijst(filter?: Contactverzoekfilter): Promise<Contactverzoek[]>;
+  /**
+   * Changes the status in one statement, only from a status that allows it (MAG_VANUIT); null for an unknown
+   * reference, OngeldigeOvergangFout when its current status does not allow it (closed is final).
+   */
+  zetStatus(referentie: string, wijziging: Statuswijziging): Promise<Contactverzoek | null>;
+  /** Closes the open requests for these profiles with this reason; answers how many it closed. */
+  sluitVoorProfielen(profielIds: readonly string[], reden: string): Promise<number>;
+  /** The distinct profile ids that open requests point to. */
+  openProfielIds(): Promise<string[]>;
+  /** Removes requests closed before `grens` (retention); open ones are never touched. Answers how many. */
+  verwijderAfgeslotenVoor(grens: Date): Promise<number>;
 }
 
 /** The storage port: SQLite files in DATA_DIR, or one PostgreSQL database that several instances share. */

@@ -1,13 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-export const ROLLEN = ['sonar-sync', 'werkgever', 'intermediair', 'regiomanager', 'beheer'] as const;
+export const ROLLEN = ['sonar-sync', 'werkgever', 'intermediair', 'regiomanager', 'wsp', 'beheer'] as const;
 export type Rol = (typeof ROLLEN)[number];
 
 export const apiSleutelsSchema = z.array(z.object({
   rol: z.enum(ROLLEN),
   sleutel: z.string().min(16, 'een sleutel heeft minstens 16 tekens'),
-  /** Regions this key may see; absent means all (only meaningful for regiomanager). */
+  /** Regions this key may see; absent means all (only meaningful for regiomanager and wsp). */
   regios: z.array(z.number().int().min(1).max(99)).min(1).optional(),
   naam: z.string().max(100).optional(),
   /** Stable id in the audit log (never the key itself); default `<rol>-<position in the list>`. */
@@ -39,6 +39,7 @@ export const DEMO_SLEUTELS: ApiSleutel[] = [
   { rol: 'werkgever', sleutel: 'demo-werkgever-sleutel', naam: 'demo werkgever' },
   { rol: 'intermediair', sleutel: 'demo-intermediair-sleutel', naam: 'demo intermediair' },
   { rol: 'regiomanager', sleutel: 'demo-regiomanager-25-sleutel', regios: [25], naam: 'demo regiomanager Rijk van Nijmegen' },
+  { rol: 'wsp', sleutel: 'demo-wsp-25-sleutel', regios: [25], naam: 'demo werkgeversservicepunt Rijk van Nijmegen' },
   { rol: 'beheer', sleutel: 'demo-beheer-sleutel', naam: 'demo beheer' },
 ];
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { getEnv } from '../../src/config/env';
 import { maakRecord } from '../support/sonar-records';
-import { bearer, SLEUTELS, startTestService, TEST_API_KEYS, TEST_SECRET, type TestService } from '../support/test-service';
+import { bearer, SLEUTELS, startTestService, TEST_API_KEYS, TEST_KLANTNUMMER_KEY, TEST_SECRET, type TestService } from '../support/test-service';
 
 describe('security headers', () => {
   let svc: TestService;
@@ -83,7 +83,7 @@ describe('rate limits', () => {
   });
 
   it('defaults: limits a scraper in production, never throttles tests and benchmarks elsewhere', () => {
-    const basis = { KV_PSEUDONYM_SECRET: TEST_SECRET, KV_API_KEYS: TEST_API_KEYS };
+    const basis = { KV_PSEUDONYM_SECRET: TEST_SECRET, KV_KLANTNUMMER_KEY: TEST_KLANTNUMMER_KEY, KV_API_KEYS: TEST_API_KEYS };
     expect(getEnv({ ...basis, NODE_ENV: 'production' }).rateLimiet).toEqual({ perSleutel: 1200, perIp: 1200, vensterMs: 60_000 });
     expect(getEnv({ ...basis, NODE_ENV: 'test' }).rateLimiet.perIp).toBeGreaterThanOrEqual(1_000_000);
     expect(getEnv({ ...basis, NODE_ENV: 'production', KV_RATE_LIMIT_PER_IP: '50', KV_RATE_LIMIT_VENSTER_S: '10' }).rateLimiet).toEqual({ perSleutel: 1200, perIp: 50, vensterMs: 10_000 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError } from '../../src/config/config-error';
 import { getEnv } from '../../src/config/env';
 import { DEFAULT_SEARCH_CONFIG_DIR, loadSearchConfig } from '../../src/config/search-config';
-import { TEST_API_KEYS, TEST_SECRET } from '../support/test-service';
+import { TEST_API_KEYS, TEST_KLANTNUMMER_KEY, TEST_SECRET } from '../support/test-service';
 
 describe('getEnv', () => {
   it('runs development without setup, with demo keys and a warning', () => {
@@ -16,8 +16,25 @@ describe('getEnv', () => {
 
   it('refuses production without a pseudonym secret or without keys', () => {
     expect(() => getEnv({ NODE_ENV: 'production', KV_API_KEYS: TEST_API_KEYS })).toThrow(/KV_PSEUDONYM_SECRET is verplicht/);
-    expect(() => getEnv({ NODE_ENV: 'production', KV_PSEUDONYM_SECRET: TEST_SECRET })).toThrow(/Geen API-sleutels/);
-    expect(getEnv({ NODE_ENV: 'production', KV_PSEUDONYM_SECRET: TEST_SECRET, KV_API_KEYS: TEST_API_KEYS }).demoSleutels).toBe(false);
+    expect(() => getEnv({ NODE_ENV: 'production', KV_PSEUDONYM_SECRET: TEST_SECRET, KV_KLANTNUMMER_KEY: TEST_KLANTNUMMER_KEY })).toThrow(/Geen API-sleutels/);
+    expect(getEnv({ NODE_ENV: 'production', KV_PSEUDONYM_SECRET: TEST_SECRET, KV_KLANTNUMMER_KEY: TEST_KLANTNUMMER_KEY, KV_API_KEYS: TEST_API_KEYS }).demoSleutels).toBe(false);
+  });
+
+  it('requires a klantnummer key of its own in production: 64 hex characters, not the pseudonym secret', () => {
+    const basis = { NODE_ENV: 'production', KV_PSEUDONYM_SECRET: TEST_SECRET, KV_API_KEYS: TEST_API_KEYS } as const;
+    expect(() => getEnv(basis)).toThrow(/KV_KLANTNUMMER_KEY is verplicht/);
+    expect(() => getEnv({ ...basis, KV_KLANTNUMMER_KEY: 'abc123' })).toThrow(/KV_KLANTNUMMER_KEY: verwacht 64 hex-tekens/);
+    expect(() => getEnv({ ...basis, KV_KLANTNUMMER_KEY: '0'.repeat(64) })).toThrow(/placeholder/);
+    let fout: unknown;
+    try { getEnv({ ...basis, KV_KLANTNUMMER_KEY: TEST_SECRET.toUpperCase() }); } catch (e) { fout = e; }
+    expect(String(fout)).toMatch(/KV_KLANTNUMMER_KEY moet een andere sleutel zijn dan KV_PSEUDONYM_SECRET/);
+    // The messages never hold a key.
+    expect(String(fout)).not.toContain(TEST_SECRET.slice(0, 16));
+    expect(getEnv({ ...basis, KV_KLANTNUMMER_KEY: TEST_KLANTNUMMER_KEY }).klantnummerSleutel).toBe(TEST_KLANTNUMMER_KEY);
+    // Development: a fixed key with a warning.
+    const ontwikkeling = getEnv({ KV_PSEUDONYM_SECRET: TEST_SECRET });
+    expect(ontwikkeling.klantnummerSleutel).toMatch(/^[0-9a-f]{64}$/);
+    expect(ontwikkeling.waarschuwingen.join('\n')).toContain('KV_KLANTNUMMER_KEY niet gezet');
   });
 
   it('refuses a weak secret and malformed keys without echoing them', () => {
@@ -33,7 +50,7 @@ describe('getEnv', () => {
   it('reads keys from a file and validates numbers', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kv-env-'));
     writeFileSync(path.join(dir, 'sleutels.json'), TEST_API_KEYS);
-    expect(getEnv({ KV_API_KEYS_FILE: path.join(dir, 'sleutels.json') }).apiSleutels).toHaveLength(6);
+    expect(getEnv({ KV_API_KEYS_FILE: path.join(dir, 'sleutels.json') }).apiSleutels).toHaveLength(8);
     expect(() => getEnv({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => getEnv({ SEARCH_ENGINE: 'meilisearch' })).toThrow(/MEILI_HOST/);
   });

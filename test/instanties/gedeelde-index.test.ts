@@ -6,7 +6,7 @@ import type { Opslag } from '../../src/opslag/opslag.port';
 import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
 import { createEmbeddedEngine } from '../../src/zoeken/embedded/embedded-engine';
 import type { Profielbron, SearchEngine } from '../../src/zoeken/search-engine.port';
-import { profiel, slaap, totdat } from '../opslag/opslag-suite';
+import { profiel, slaap, totdat, upsertProfielen } from '../opslag/opslag-suite';
 import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
 
 const logger = createLogger('silent');
@@ -59,7 +59,7 @@ describe('a shared search index: one writer, hand-over from the recorded positio
     return { opslag, volger, schrijfacties };
   }
   const schrijf = (opslag: Opslag, profielen: Kandidaatprofiel[], weg: string[] = []) => opslag.mirror.schrijf(async (tx) => {
-    await tx.upsert(profielen);
+    await upsertProfielen(tx, profielen);
     await tx.verwijder(weg);
   });
 

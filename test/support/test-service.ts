@@ -14,6 +14,8 @@ export const SLEUTELS = {
   regiomanager25: 'test-regiomanager-25-sleutel',
   regiomanager10: 'test-regiomanager-10-sleutel',
   beheer: 'test-beheer-sleutel-00000001',
+  wsp25: 'test-wsp-25-sleutel-00000001',
+  wsp10: 'test-wsp-10-sleutel-00000001',
 } as const;
 
 export const TEST_API_KEYS = JSON.stringify([
@@ -22,10 +24,14 @@ export const TEST_API_KEYS = JSON.stringify([
   { rol: 'intermediair', sleutel: SLEUTELS.intermediair },
   { rol: 'regiomanager', sleutel: SLEUTELS.regiomanager25, regios: [25] },
   { rol: 'regiomanager', sleutel: SLEUTELS.regiomanager10, regios: [10] },
+  { rol: 'wsp', sleutel: SLEUTELS.wsp25, regios: [25] },
+  { rol: 'wsp', sleutel: SLEUTELS.wsp10, regios: [10] },
   { rol: 'beheer', sleutel: SLEUTELS.beheer },
 ]);
 
 export const TEST_SECRET = 'a3f1c9e27b4d5806a3f1c9e27b4d5806a3f1c9e27b4d5806a3f1c9e27b4d5806';
+/** The klantnummers' AES-256 key in tests: 64 hex characters, not the pseudonym secret. */
+export const TEST_KLANTNUMMER_KEY = '5b7e0c2d9a14f6385b7e0c2d9a14f6385b7e0c2d9a14f6387c1d0e2f3a4b5c6d';
 
 export interface TestService extends Service {
   dataDir: string;
@@ -46,7 +52,7 @@ export async function startTestService(extraEnv: Record<string, string> = {}, be
   const dir = bestaand?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kv-test-'));
   const plek = bestaand?.plek ?? await nieuweTestOpslag();
   const env = getEnv({
-    NODE_ENV: 'test', DATA_DIR: dir, KV_PSEUDONYM_SECRET: TEST_SECRET, KV_API_KEYS: TEST_API_KEYS, SEED_DEMO: 'false',
+    NODE_ENV: 'test', DATA_DIR: dir, KV_PSEUDONYM_SECRET: TEST_SECRET, KV_KLANTNUMMER_KEY: TEST_KLANTNUMMER_KEY, KV_API_KEYS: TEST_API_KEYS, SEED_DEMO: 'false',
     // Several instances on one database must share sessions, so production with PostgreSQL requires a secret.
     KV_SESSION_SECRET: 'test-sessiegeheim-gedeeld-door-alle-instanties', LOG_LEVEL: 'debug', ...plek.env, ...extraEnv,
   });

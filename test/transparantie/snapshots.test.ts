@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { createKlantnummerVersleuteling } from '../../src/anonimisering/klantnummer-versleuteling';
 import { createPseudonimiseerder } from '../../src/anonimisering/pseudoniem';
 import { loadSearchConfig } from '../../src/config/search-config';
 import { createLogger } from '../../src/logging/logger';
@@ -13,7 +14,7 @@ import { TransparantieService } from '../../src/transparantie/transparantie.serv
 import { createEmbeddedEngine } from '../../src/zoeken/embedded/embedded-engine';
 import { nieuweTestOpslag, TEST_OPSLAG, type TestOpslagplek } from '../support/opslag';
 import { maakRecord } from '../support/sonar-records';
-import { TEST_SECRET } from '../support/test-service';
+import { TEST_KLANTNUMMER_KEY, TEST_SECRET } from '../support/test-service';
 
 const config = loadSearchConfig();
 const logger = createLogger('silent');
@@ -28,7 +29,7 @@ async function opstelling(dir: string, plek: TestOpslagplek, klok = { nu: new Da
     engine, config, snapshots: opslag.snapshots, mirror: opslag.mirror, logger, klok: () => klok.nu, indexBij: () => volger.haalBij(),
   });
   const sync = new SyncService({
-    mirror: opslag.mirror, volger, config, pseudoniem, maxVerwijderaandeel: 1, logger,
+    mirror: opslag.mirror, volger, config, pseudoniem, versleutel: createKlantnummerVersleuteling(TEST_KLANTNUMMER_KEY).versleutel, maxVerwijderaandeel: 1, logger,
     voorSync: async () => { await transparantie.bevriesVorigKwartaal(); },
   });
   return {

@@ -27,13 +27,21 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
       const spoor = new Wijzigingsspoor();
       let gezienTabel = false;
       const tx: MirrorTransactie = {
-        upsert: async (profielen) => {
-          if (profielen.length === 0) return [];
-          // Unchanged rows are not updated and not returned; xmax = 0 tells an insert from an update.
+        upsert: async (invoer) => {
+          if (invoer.length === 0) return [];
+          const profielen = invoer.map((r) => r.profiel);
+          const ids = profielen.map((p) => p.id);
+          const klantnummers = invoer.map((r) => r.klantnummer);
+          // Unchanged rows are not updated and not returned; xmax = 0 tells an insert from an update. The id is an
+          // HMAC of the klantnummer: a stored ciphertext stays (a new one would only differ in its IV).
           const rijen = await vraag<{ id: string; nieuw: boolean }>(c, 'profiel opslaan', `
-            INSERT INTO profielen (id, data) SELECT * FROM unnest($1::text[], $2::text[])
-            ON CONFLICT (id) DO UPDATE SET data = excluded.data WHERE profielen.data IS DISTINCT FROM excluded.data
-            RETURNING id, (xmax = 0) AS nieuw`, [profielen.map((p) => p.id), profielen.map((p) => JSON.stringify(p))]);
+            INSERT INTO profielen (id, data, klantnummer) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            ON CONFLICT (id) DO UPDATE SET data = excluded.data, klantnummer = coalesce(profielen.klantnummer, excluded.klantnummer)
+              WHERE profielen.data IS DISTINCT FROM excluded.data
+            RETURNING id, (xmax = 0) AS nieuw`, [ids, profielen.map((p) => JSON.stringify(p)), klantnummers]);
+          // Profiles mirrored before klantnummers were kept get theirs at their next sync, even when unchanged.
+          await vraag(c, 'profiel opslaan', `UPDATE profielen p SET klantnummer = u.klantnummer FROM unnest($1::text[], $2::text[]) AS u(id, klantnummer)
+            WHERE p.id = u.id AND p.klantnummer IS NULL`, [ids, klantnummers]);
           const uitkomst = new Map(rijen.map((r) => [r.id, r.nieuw ? 'toegevoegd' as const : 'bijgewerkt' as const]));
           return profielen.map((p): Upsertuitkomst => {
             const u = uitkomst.get(p.id) ?? 'ongewijzigd';
@@ -97,6 +105,11 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
   async get(id: string): Promise<Kandidaatprofiel | null> {
     const [rij] = await vraag<{ data: string }>(this.pool, 'lezen', 'SELECT data FROM profielen WHERE id = $1', [id]);
     return rij ? (JSON.parse(rij.data) as Kandidaatprofiel) : null;
+  }
+
+  async versleuteldKlantnummer(id: string): Promise<string | null> {
+    const [rij] = await vraag<{ klantnummer: string | null }>(this.pool, 'lezen', 'SELECT klantnummer FROM profielen WHERE id = $1', [id]);
+    return rij?.klantnummer ?? null;
   }
 
   /** Streams through a cursor in one read transaction; a reader that stops early gets its connection closed. */

@@ -45,8 +45,11 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
   schrijf<T>(werk: (tx: MirrorTransactie) => Promise<T>): Promise<Schrijfuitkomst<T>> {
     return this.rij.runExclusive(async () => {
       const db = this.db;
-      const get = db.prepare<[string], { data: string }>('SELECT data FROM profielen WHERE id = ?');
-      const insert = db.prepare('INSERT INTO profielen (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
+      const get = db.prepare<[string], { data: string; klantnummer: string | null }>('SELECT data, klantnummer FROM profielen WHERE id = ?');
+      // The id is an HMAC of the klantnummer: a stored ciphertext stays (a new one would only differ in its IV).
+      const insert = db.prepare(`INSERT INTO profielen (id, data, klantnummer) VALUES (?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET data = excluded.data, klantnummer = coalesce(profielen.klantnummer, excluded.klantnummer)`);
+      const vulKlantnummer = db.prepare('UPDATE profielen SET klantnummer = ? WHERE id = ? AND klantnummer IS NULL');
       const del = db.prepare('DELETE FROM profielen WHERE id = ?');
       wrap('transactie starten', () => {
         db.exec('BEGIN IMMEDIATE');
@@ -55,11 +58,12 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
       const markeer = db.prepare('INSERT OR IGNORE INTO temp.gezien (id) VALUES (?)');
       const spoor = new Wijzigingsspoor();
       const tx: MirrorTransactie = {
-        upsert: async (profielen) => wrap('profiel opslaan', () => profielen.map((profiel): Upsertuitkomst => {
+        upsert: async (rijen) => wrap('profiel opslaan', () => rijen.map(({ profiel, klantnummer }): Upsertuitkomst => {
           const data = JSON.stringify(profiel);
           const oud = get.get(profiel.id);
           const uitkomst = oud?.data === data ? 'ongewijzigd' : oud ? 'bijgewerkt' : 'toegevoegd';
-          if (uitkomst !== 'ongewijzigd') insert.run(profiel.id, data);
+          if (uitkomst !== 'ongewijzigd') insert.run(profiel.id, data, klantnummer);
+          else if (oud?.klantnummer === null) vulKlantnummer.run(klantnummer, profiel.id);
           spoor.upsert(profiel.id, uitkomst);
           return uitkomst;
         })),
@@ -113,6 +117,11 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
   async get(id: string): Promise<Kandidaatprofiel | null> {
     const row = wrap('lezen', () => this.lezer.prepare<[string], { data: string }>('SELECT data FROM profielen WHERE id = ?').get(id));
     return row ? (JSON.parse(row.data) as Kandidaatprofiel) : null;
+  }
+
+  async versleuteldKlantnummer(id: string): Promise<string | null> {
+    const row = wrap('lezen', () => this.lezer.prepare<[string], { klantnummer: string | null }>('SELECT klantnummer FROM profielen WHERE id = ?').get(id));
+    return row?.klantnummer ?? null;
   }
 
   async *alle(): AsyncGenerator<Kandidaatprofiel> {
