@@ -9,6 +9,9 @@ export const aanmeldQuerySchema = z.object({ terug: terugSchema.optional() }).st
 
 const sleutelSchema = z.string({ error: 'Vul uw sleutel in' }).trim().min(1, 'Vul uw sleutel in').max(500, 'Deze sleutel is te lang');
 
+/** Where a role lands after signing in without a return path. */
+const STARTPAGINA: Partial<Record<Identiteit['rol'], string>> = { regiomanager: '/transparantie', wsp: '/wsp/contactverzoeken' };
+
 export type Aanmelduitkomst =
   | { ok: true; identiteit: Identiteit; naar: string }
   | { ok: false; status: 400 | 401 | 403; fout: string; terug: string | undefined };
@@ -27,7 +30,7 @@ export function meldAan(body: unknown, sleutelControle: (sleutel: string) => Ide
   const identiteit = sleutelControle(parsed.data);
   if (!identiteit) return { ok: false, status: 401, fout: 'Deze sleutel kennen wij niet. Controleer de sleutel en probeer het opnieuw.', terug };
   if (!(PAGINAROLLEN as readonly string[]).includes(identiteit.rol)) {
-    return { ok: false, status: 403, fout: 'Met deze sleutel kunt u alleen de API gebruiken. Gebruik een sleutel voor een werkgever, intermediair of regiomanager.', terug };
+    return { ok: false, status: 403, fout: 'Met deze sleutel kunt u alleen de API gebruiken. Gebruik een sleutel voor een werkgever, intermediair, regiomanager of werkgeversservicepunt.', terug };
   }
-  return { ok: true, identiteit, naar: terug ?? (identiteit.rol === 'regiomanager' ? '/transparantie' : '/') };
+  return { ok: true, identiteit, naar: terug ?? STARTPAGINA[identiteit.rol] ?? '/' };
 }

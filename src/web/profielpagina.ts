@@ -50,7 +50,7 @@ export class Profielpagina {
    * Validates the form and stores the request. Returns the confirmation, or the page again with the errors
    * next to the fields, the values filled in and a summary on top; nothing is stored then.
    */
-  async dienIn(id: unknown, body: unknown, basis: Paginabasis, csrfToken: string): Promise<{ profielId: string; bevestiging: Ontvangstbevestiging } | Paginaresultaat> {
+  async dienIn(id: unknown, body: unknown, basis: Paginabasis, csrfToken: string, afzender: string | null): Promise<{ profielId: string; bevestiging: Ontvangstbevestiging } | Paginaresultaat> {
     const profielId = leesPadParameter(profielIdSchema, id, 'id');
     const parsed = contactformulierSchema.safeParse(body);
     if (!parsed.success) {
@@ -61,7 +61,7 @@ export class Profielpagina {
       }
       return this.render(profielId, basis, csrfToken, { waarden: teruggezet(body), fouten });
     }
-    const bevestiging = await this.deps.contactverzoeken.dienIn(profielId, parsed.data);
+    const bevestiging = await this.deps.contactverzoeken.dienIn(profielId, parsed.data, afzender);
     if (!bevestiging) throw new NietGevondenFout('dit profiel bestaat niet (meer)');
     return { profielId, bevestiging };
   }

@@ -4,13 +4,16 @@ import { GeenToegangFout } from './fouten';
 import { sessieVan } from './sessie';
 
 /** Roles that can sign in to the pages; the others use the API only. */
-export const PAGINAROLLEN = ['werkgever', 'intermediair', 'regiomanager'] as const satisfies readonly Rol[];
+export const PAGINAROLLEN = ['werkgever', 'intermediair', 'regiomanager', 'wsp'] as const satisfies readonly Rol[];
 export const ZOEKROLLEN = ['werkgever', 'intermediair'] as const satisfies readonly Rol[];
 export const TRANSPARANTIEROLLEN = ['regiomanager'] as const satisfies readonly Rol[];
+export const WSPROLLEN = ['wsp'] as const satisfies readonly Rol[];
 
 const MENU = [
   { href: '/', tekst: 'Kandidaten zoeken', rollen: ZOEKROLLEN as readonly Rol[] },
+  { href: '/contactverzoeken', tekst: 'Mijn contactverzoeken', rollen: ZOEKROLLEN as readonly Rol[] },
   { href: '/transparantie', tekst: 'Transparantie', rollen: TRANSPARANTIEROLLEN as readonly Rol[] },
+  { href: '/wsp/contactverzoeken', tekst: 'Contactverzoeken werkgeversservicepunt', rollen: WSPROLLEN as readonly Rol[] },
 ];
 
 /**

@@ -17,7 +17,10 @@ import { Labels } from './labels';
 import type { Paginabasis, Paginaresultaat } from './paginabasis';
 import { Profielpagina } from './profielpagina';
 import { createSessie, nieuweSessie, SESSIEDUUR_MS, sessieVan } from './sessie';
-import { createToegang, TRANSPARANTIEROLLEN, ZOEKROLLEN } from './toegang';
+import { createToegang, TRANSPARANTIEROLLEN, WSPROLLEN, ZOEKROLLEN } from './toegang';
+import { Contactverzoekenpagina } from './contactverzoekenpagina';
+import { OngeldigeOvergangFout } from '../contact/contactverzoek';
+import { AuditNietBeschikbaarFout, ContactverzoekAfgeslotenFout, ContactverzoekNietGevondenFout, ProfielVerdwenenFout } from '../contact/contactverzoek.errors';
 import { Transparantiepagina } from './transparantiepagina';
 import { createWeergave, type Weergave } from './weergave';
 import { Zoekpagina } from './zoekpagina';
@@ -50,6 +53,7 @@ export function webRoutes(deps: WebDeps): Router {
   const labels = new Labels(deps.config);
   const zoekpagina = new Zoekpagina({ zoeken: deps.zoeken, config: deps.config, weergave, labels });
   const profielpagina = new Profielpagina({ zoeken: deps.zoeken, contactverzoeken: deps.contactverzoeken, weergave, labels });
+  const contactverzoekenpagina = new Contactverzoekenpagina({ contactverzoeken: deps.contactverzoeken, weergave });
   const transparantiepagina = new Transparantiepagina({ transparantie: deps.transparantie, config: deps.config, weergave });
   const sessie = createSessie({ geheim: deps.sessieGeheim, productie: deps.productie, logger: deps.logger });
   const toegang = createToegang(deps.productie);
@@ -99,7 +103,8 @@ export function webRoutes(deps: WebDeps): Router {
   router.get('/zoeken/resultaten', zoekrollen, async (req, res) => stuur(res, await zoekpagina.render(req.query, basis(req), true)));
   router.get('/kandidaten/:id', zoekrollen, async (req, res) => stuur(res, await profielpagina.render(req.params.id, basis(req), sessie.csrfToken(req))));
   router.post('/kandidaten/:id/interesse', zoekrollen, formulier, sessie.csrfBescherming, async (req, res) => {
-    const uitkomst = await profielpagina.dienIn(req.params.id, req.body, basis(req), sessie.csrfToken(req));
+    // The sender's key id, so the employer finds its requests back; null for a development visit without sign-in.
+    const uitkomst = await profielpagina.dienIn(req.params.id, req.body, basis(req), sessie.csrfToken(req), req.identiteit?.id ?? null);
     if ('html' in uitkomst) return stuur(res, uitkomst);
     // Post/redirect/get: reloading the confirmation does not send the request twice.
     sessieVan(req).verzonden = { ...uitkomst.bevestiging, profielId: uitkomst.profielId };
@@ -110,6 +115,20 @@ export function webRoutes(deps: WebDeps): Router {
     const verzonden = sessieVan(req).verzonden;
     if (verzonden?.profielId !== id) return res.redirect(303, `/kandidaten/${id}`);
     stuur(res, profielpagina.renderBevestiging(verzonden, id, basis(req)));
+  });
+
+  router.get('/contactverzoeken', zoekrollen, async (req, res) => stuur(res, await contactverzoekenpagina.renderMijn(basis(req), req.identiteit?.id ?? null)));
+
+  const wsp = toegang.vereis(...WSPROLLEN);
+  router.get('/wsp/contactverzoeken', wsp, async (req, res) => stuur(res, await contactverzoekenpagina.renderWsp(req.query, basis(req), req.identiteit, sessie.csrfToken(req))));
+  router.post('/wsp/contactverzoeken/:referentie/status', wsp, formulier, sessie.csrfBescherming, async (req, res) => {
+    const pagina = await contactverzoekenpagina.zetStatus(req.params.referentie, req.body, {}, basis(req), req.identiteit, sessie.csrfToken(req));
+    if (pagina) return stuur(res, pagina);
+    res.redirect(303, '/wsp/contactverzoeken');
+  });
+  // Shown once on this answer, never cached: the page itself is the only place the number appears.
+  router.post('/wsp/contactverzoeken/:referentie/klantnummer', wsp, formulier, sessie.csrfBescherming, async (req, res) => {
+    stuur(res, await contactverzoekenpagina.herleid(req.params.referentie, basis(req), req.identiteit));
   });
 
   router.get('/transparantie', toegang.vereis(...TRANSPARANTIEROLLEN), async (req, res) => {
@@ -139,6 +158,18 @@ function foutpagina(e: Error & { type?: string }, csrfFout: Error): Foutpagina |
   }
   if (e instanceof NietGevondenFout) {
     return { status: 404, kop: 'Pagina niet gevonden', uitleg: 'Deze pagina bestaat niet (meer). Een profiel verdwijnt bijvoorbeeld als de kandidaat werk heeft gevonden.' };
+  }
+  if (e instanceof ContactverzoekNietGevondenFout) {
+    return { status: 404, kop: 'Contactverzoek niet gevonden', uitleg: 'Er is geen contactverzoek met deze referentie in uw regio\'s. Kies een verzoek uit de lijst.' };
+  }
+  if (e instanceof OngeldigeOvergangFout || e instanceof ContactverzoekAfgeslotenFout) {
+    return { status: 409, kop: 'Dit kan niet meer', uitleg: `${e.message.replace(/^./, (c) => c.toUpperCase())}. Vernieuw de lijst om de huidige status te zien.` };
+  }
+  if (e instanceof ProfielVerdwenenFout) {
+    return { status: 410, kop: 'Profiel verwijderd', uitleg: 'Het profiel van deze kandidaat bestaat niet meer, dus het klantnummer is niet beschikbaar.' };
+  }
+  if (e instanceof AuditNietBeschikbaarFout) {
+    return { status: 503, kop: 'Tijdelijk niet beschikbaar', uitleg: 'Het auditlog is nu niet bereikbaar; er is niets gedaan. Probeer het over enkele minuten opnieuw.' };
   }
   if (e instanceof GeenSnapshotFout) {
     return { status: 404, kop: 'Geen cijfers van dit kwartaal', uitleg: `Van ${e.periode} zijn geen cijfers bewaard. Kies een kwartaal uit de lijst.` };
