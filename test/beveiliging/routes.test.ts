@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestService, type TestService } from '../support/test-service';
+import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 import { routesVan, type Route } from './router-routes';
 
 /**
@@ -71,6 +71,25 @@ describe.each([
       if (hoofdletters.status !== 401) onbeschermd.push(`${r.methode} ${r.pad.toUpperCase()} -> ${hoofdletters.status}`);
     }
     expect(onbeschermd).toEqual([]);
+  });
+
+  it('answers 403 to every key of another role on the routes of one role (wsp, the employer\'s own list)', async () => {
+    const alleen: [string, readonly string[]][] = [
+      ['/api/v1/wsp/', [SLEUTELS.wsp25, SLEUTELS.wsp10]],
+      ['/api/v1/mijn/', [SLEUTELS.werkgever, SLEUTELS.intermediair]],
+    ];
+    const fout: string[] = [];
+    for (const [voorvoegsel, eigen] of alleen) {
+      const deze = routes.filter((r) => r.patroon.startsWith(voorvoegsel));
+      expect(deze.length).toBeGreaterThan(0);
+      for (const r of deze) {
+        for (const sleutel of Object.values(SLEUTELS).filter((k) => !eigen.includes(k))) {
+          const res = await stuur(svc.app, r).set(bearer(sleutel));
+          if (res.status !== 403) fout.push(`${r.methode} ${r.patroon} met ${sleutel} -> ${res.status}`);
+        }
+      }
+    }
+    expect(fout).toEqual([]);
   });
 
   it('opens what is meant to be open', async () => {

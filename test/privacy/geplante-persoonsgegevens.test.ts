@@ -5,7 +5,8 @@ import request from 'supertest';
 import { plantPersoonsgegevens } from '../support/persoonsgegevens';
 import { TEST_OPSLAG } from '../support/opslag';
 import { ndjson } from '../support/sonar-records';
-import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
+import { createPseudonimiseerder } from '../../src/anonimisering/pseudoniem';
+import { bearer, SLEUTELS, startTestService, TEST_SECRET, type TestService } from '../support/test-service';
 
 function alleBestanden(dir: string): string[] {
   return readdirSync(dir).flatMap((naam) => {
@@ -23,6 +24,9 @@ describe('planted personal data', () => {
   const markers = geplant.flatMap((g) => g.markers);
   let svc: TestService;
   const antwoorden: string[] = [];
+  /** The answers that resolve a pseudonym: the one place a klantnummer may appear (the contactverzoek's own). */
+  const herleidingen: string[] = [];
+  let herleidProfiel = '';
 
   beforeAll(async () => {
     svc = await startTestService();
@@ -58,6 +62,29 @@ describe('planted personal data', () => {
       .send({ _csrf, organisatie: 'Werkgever BV', contactpersoon: 'A. de Vries', email: 'hr@werkgever.example', telefoon: '024 123 45 67', vacature: 'Orderpicker' });
     antwoorden.push(verzonden.text, (await browser.get(verzonden.headers.location!)).text);
     antwoorden.push((await request(svc.app).get('/api/v1/contactverzoeken').set(bearer(SLEUTELS.beheer))).text);
+
+    // The werkgeversservicepunt's way back: its lists, status changes and refusals, the employer's own list, the
+    // pages and the audit records; the resolutions themselves go apart.
+    const wspApi = '/api/v1/wsp/contactverzoeken';
+    const verzoek = (await request(svc.app).get(wspApi).set(bearer(SLEUTELS.wsp25))).body.contactverzoeken[0] as { referentie: string; profielId: string };
+    herleidProfiel = verzoek.profielId;
+    const ref = verzoek.referentie;
+    for (const sleutel of [SLEUTELS.wsp25, SLEUTELS.wsp10]) antwoorden.push((await request(svc.app).get(wspApi).set(bearer(sleutel))).text);
+    antwoorden.push((await request(svc.app).put(`${wspApi}/${ref}/status`).set(bearer(SLEUTELS.wsp25)).send({ status: 'in behandeling' })).text);
+    antwoorden.push((await request(svc.app).put(`${wspApi}/${ref}/status`).set(bearer(SLEUTELS.wsp25)).send({ status: 'nieuw', reden: 'x' })).text);
+    antwoorden.push((await request(svc.app).post(`${wspApi}/${ref}/klantnummer`).set(bearer(SLEUTELS.wsp10))).text);
+    for (const sleutel of [SLEUTELS.werkgever, SLEUTELS.beheer, SLEUTELS.regiomanager25]) antwoorden.push((await request(svc.app).post(`${wspApi}/${ref}/klantnummer`).set(bearer(sleutel))).text);
+    herleidingen.push((await request(svc.app).post(`${wspApi}/${ref}/klantnummer`).set(bearer(SLEUTELS.wsp25))).text);
+    const wspPagina = await browser.get('/wsp/contactverzoeken');
+    antwoorden.push(wspPagina.text);
+    const wspCsrf = /name="_csrf" value="([0-9a-f]+)"/.exec(wspPagina.text)![1]!;
+    herleidingen.push((await browser.post(`/wsp/contactverzoeken/${ref}/klantnummer`).type('form').send({ _csrf: wspCsrf })).text);
+    antwoorden.push((await browser.get('/contactverzoeken')).text);
+    antwoorden.push((await request(svc.app).get('/api/v1/mijn/contactverzoeken').set(bearer(SLEUTELS.werkgever))).text);
+    antwoorden.push((await request(svc.app).put(`${wspApi}/${ref}/status`).set(bearer(SLEUTELS.wsp25)).send({ status: 'afgesloten', reden: 'geplaatst' })).text);
+    antwoorden.push((await request(svc.app).post(`${wspApi}/${ref}/klantnummer`).set(bearer(SLEUTELS.wsp25))).text);
+    antwoorden.push((await browser.post(`/wsp/contactverzoeken/${ref}/klantnummer`).type('form').send({ _csrf: wspCsrf })).text);
+    antwoorden.push(JSON.stringify(svc.audit.regels));
   });
   afterAll(async () => { await svc.stop(); });
 
@@ -75,7 +102,19 @@ describe('planted personal data', () => {
     expect(alles).toContain('Uw interesse is doorgegeven');
     expect(alles).toContain('van de 5 onderdelen ingevuld');
     expect(alles).toContain('"organisatie":"Werkgever BV"');
+    expect(alles).toContain('"status":"in behandeling"');
+    expect(alles).toContain('"actie":"pseudoniem-herleid"');
     expect(markers.filter((m) => alles.includes(m))).toEqual([]);
+  });
+
+  it('only the resolution gives a klantnummer: that of the request\'s candidate, to a wsp key of its region, nothing else', () => {
+    const pseudoniem = createPseudonimiseerder(TEST_SECRET);
+    const klantnummer = geplant.find((g) => pseudoniem(g.record.klantnummer) === herleidProfiel)!.record.klantnummer;
+    expect(herleidingen).toHaveLength(2);
+    for (const antwoord of herleidingen) {
+      expect(antwoord).toContain(klantnummer);
+      expect(markers.filter((m) => antwoord.includes(m) && !klantnummer.includes(m))).toEqual([]);
+    }
   });
 
   // The PostgreSQL leg's data files: the database's contents, as pg_dump writes them.

@@ -1,0 +1,135 @@
+import request from 'supertest';
+import { createPseudonimiseerder } from '../../src/anonimisering/pseudoniem';
+import { maakRecord, ndjson } from '../support/sonar-records';
+import { bearer, SLEUTELS, startTestService, TEST_SECRET, type TestService } from '../support/test-service';
+import { csrfToken } from './html';
+
+const FORMULIER = {
+  organisatie: 'Timmerbedrijf Hout', contactpersoon: 'Kees Hout', email: 'k.hout@hout.example', telefoon: '024 123 45 67', vacature: 'Leerling timmerman',
+};
+const pseudoniem = createPseudonimiseerder(TEST_SECRET);
+
+/** The pages of the way back: the WSP's list, status form and klantnummer; the employer's "Mijn contactverzoeken". */
+describe('pages: contactverzoeken for the werkgeversservicepunt and the employer', () => {
+  let svc: TestService;
+  const records = [maakRecord(11), maakRecord(12)];
+  const ids = records.map((r) => pseudoniem(r.klantnummer));
+
+  async function aangemeld(sleutel: string) {
+    const agent = request.agent(svc.app);
+    const _csrf = csrfToken((await agent.get('/aanmelden')).text);
+    const res = await agent.post('/aanmelden').type('form').send({ _csrf, sleutel });
+    expect(res.status).toBe(303);
+    return { agent, naar: res.headers.location as string };
+  }
+
+  async function dienIn(agent: ReturnType<typeof request.agent>, id: string) {
+    const _csrf = csrfToken((await agent.get(`/kandidaten/${id}`)).text);
+    const res = await agent.post(`/kandidaten/${id}/interesse`).type('form').send({ ...FORMULIER, _csrf });
+    expect(res.status).toBe(303);
+    const bevestiging = await agent.get(res.headers.location!);
+    return { referentie: /class="kv-referentie">(KV-[0-9A-F-]+)</.exec(bevestiging.text)![1]!, bevestiging: bevestiging.text };
+  }
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    await request(svc.app).post('/api/v1/sync/profielen').set(bearer(SLEUTELS.sync)).set('Content-Type', 'application/x-ndjson').send(ndjson(records));
+  });
+  afterAll(async () => { await svc.stop(); });
+
+  it('follows a request from the employer\'s confirmation through the WSP\'s handling, without JavaScript', async () => {
+    const werkgever = await aangemeld(SLEUTELS.werkgever);
+    const { referentie, bevestiging } = await dienIn(werkgever.agent, ids[0]!);
+    expect(bevestiging).toContain('href="/contactverzoeken"');
+    const mijn = await werkgever.agent.get('/contactverzoeken');
+    expect(mijn.status).toBe(200);
+    expect(mijn.headers['cache-control']).toBe('no-store');
+    expect(mijn.text).toContain('<a class="kv-menu__link" href="/contactverzoeken" aria-current="page">Mijn contactverzoeken</a>');
+    expect(mijn.text).toContain(referentie);
+    expect(mijn.text).toContain('<td class="utrecht-table__cell kv-status">Nieuw</td>');
+    expect(mijn.text).not.toContain('<script>');
+
+    const wsp = await aangemeld(SLEUTELS.wsp25);
+    expect(wsp.naar).toBe('/wsp/contactverzoeken');
+    const lijst = await wsp.agent.get('/wsp/contactverzoeken');
+    expect(lijst.status).toBe(200);
+    expect(lijst.text).toContain(`${referentie}: ${FORMULIER.vacature}`);
+    expect(lijst.text).toContain(FORMULIER.email);
+    expect(lijst.text).toContain(`<code>${ids[0]}</code>`);
+    const _csrf = csrfToken(lijst.text);
+
+    // Without the session's token nothing changes.
+    expect((await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ status: 'in behandeling', reden: '' })).status).toBe(403);
+    const naar = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'in behandeling', reden: '' });
+    expect(naar.status).toBe(303);
+    expect(naar.headers.location).toBe('/wsp/contactverzoeken');
+    expect((await wsp.agent.get('/wsp/contactverzoeken?status=in+behandeling')).text).toContain(referentie);
+    expect((await wsp.agent.get('/wsp/contactverzoeken?status=')).text).toContain(referentie);
+    expect((await wsp.agent.get('/wsp/contactverzoeken?status=nieuw')).text).not.toContain(referentie);
+    expect((await wsp.agent.get('/wsp/contactverzoeken?status=weg')).status).toBe(400);
+    expect(svc.audit.regels.at(-1)).toMatchObject({ actie: 'contactverzoek-status', details: { referentie, van: 'nieuw', naar: 'in behandeling' } });
+
+    // Closing needs a reason: the list again with the problem, nothing changed.
+    const zonder = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: '' });
+    expect(zonder.status).toBe(400);
+    expect(zonder.text).toContain('Vul een reden in als u het verzoek afsluit');
+    expect((await svc.opslag.contactverzoeken.get(referentie))!.status).toBe('in behandeling');
+
+    // The klantnummer: shown once, on the answer itself, not cached, audited.
+    const voor = svc.audit.regels.length;
+    const klantnummer = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/klantnummer`).type('form').send({ _csrf });
+    expect(klantnummer.status).toBe(200);
+    expect(klantnummer.headers['cache-control']).toBe('no-store');
+    expect(klantnummer.text).toContain(`<strong class="kv-klantnummer">${records[0]!.klantnummer}</strong>`);
+    expect(svc.audit.regels.slice(voor)).toEqual([expect.objectContaining({ actie: 'pseudoniem-herleid', sleutelId: 'wsp-6', pseudoniemen: [ids[0]] })]);
+    expect((await wsp.agent.get('/wsp/contactverzoeken')).text).not.toContain(records[0]!.klantnummer);
+
+    const dicht = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: 'kandidaat wil niet' });
+    expect(dicht.status).toBe(303);
+    const naSluiten = await wsp.agent.get('/wsp/contactverzoeken');
+    expect(naSluiten.text).toContain('Afgesloten (kandidaat wil niet)');
+    expect(naSluiten.text).not.toContain(`/wsp/contactverzoeken/${referentie}/klantnummer`);
+    const te_laat = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/klantnummer`).type('form').send({ _csrf });
+    expect(te_laat.status).toBe(409);
+    expect(te_laat.text).not.toContain(records[0]!.klantnummer);
+
+    // The employer sees the new status, not the WSP's reason.
+    const daarna = await werkgever.agent.get('/contactverzoeken');
+    expect(daarna.text).toContain('<td class="utrecht-table__cell kv-status">Afgesloten</td>');
+    expect(daarna.text).not.toContain('kandidaat wil niet');
+  });
+
+  it('keeps each role to its own pages and each WSP to its own regions', async () => {
+    const werkgever = await aangemeld(SLEUTELS.werkgever);
+    const { referentie } = await dienIn(werkgever.agent, ids[1]!);
+    expect((await werkgever.agent.get('/wsp/contactverzoeken')).status).toBe(403);
+    const wsp10 = await aangemeld(SLEUTELS.wsp10);
+    const lijst = await wsp10.agent.get('/wsp/contactverzoeken');
+    expect(lijst.status).toBe(200);
+    expect(lijst.text).not.toContain(referentie);
+    expect(lijst.text).toContain('Er zijn geen contactverzoeken');
+    const _csrf = csrfToken(lijst.text);
+    const ander = await wsp10.agent.post(`/wsp/contactverzoeken/${referentie}/klantnummer`).type('form').send({ _csrf });
+    expect(ander.status).toBe(404);
+    expect(ander.text).not.toContain(records[1]!.klantnummer);
+    expect((await wsp10.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'in behandeling', reden: '' })).status).toBe(404);
+    expect((await svc.opslag.contactverzoeken.get(referentie))!.status).toBe('nieuw');
+    expect((await wsp10.agent.get('/contactverzoeken')).status).toBe(403);
+    expect((await wsp10.agent.get('/')).status).toBe(403);
+    // Another employer's key does not see this employer's requests.
+    const intermediair = await aangemeld(SLEUTELS.intermediair);
+    expect((await intermediair.agent.get('/contactverzoeken')).text).not.toContain(referentie);
+  });
+
+  it('in development without sign-in, shows the requests sent without identity', async () => {
+    const bezoeker = request.agent(svc.app);
+    const { referentie } = await dienIn(bezoeker, ids[1]!);
+    expect((await svc.opslag.contactverzoeken.get(referentie))!.afzender).toBeNull();
+    const mijn = await bezoeker.get('/contactverzoeken');
+    expect(mijn.status).toBe(200);
+    expect(mijn.text).toContain(referentie);
+    expect(mijn.text).toContain('Ontwikkelomgeving zonder aanmelding');
+    const alle = await svc.contactverzoeken.lijst();
+    for (const v of alle.filter((x) => x.afzender !== null)) expect(mijn.text).not.toContain(v.referentie);
+  });
+});
