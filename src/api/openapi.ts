@@ -10,6 +10,8 @@ import {
 } from '../transparantie/transparantie.schemas';
 import { registerBodySchema } from './doelgroepregister.routes';
 import { contactverzoekenQuerySchema } from './contactverzoeken.routes';
+import { referentieSchema, statusBodySchema, wspQuerySchema } from './wsp.routes';
+import { CONTACTVERZOEKSTATUSSEN } from '../contact/contactverzoek';
 import { facetwaardenQuerySchema, profielIdSchema } from './kandidaten.routes';
 import { rapportQuerySchema, snapshotBodySchema, trendQuerySchema } from './transparantie.routes';
 
@@ -82,17 +84,31 @@ const naSequentieQuery = z.object({
   naSequentie: z.string().regex(/^\d+$/).optional().openapi({ description: 'Wacht (begrensd) tot deze instantie dit volgnummer uit een syncantwoord heeft toegepast; anders 503 met Retry-After' }),
 });
 
+const statusSchema = z.enum(CONTACTVERZOEKSTATUSSEN).meta({ description: 'nieuw → in behandeling ⇄ kandidaat benaderd → afgesloten; afgesloten is definitief' });
+const contactverzoekSchema = z.object({
+  referentie: z.string().meta({ example: 'KV-1A2B-3C4D-5E6F' }),
+  profielId: z.string().meta({ description: 'Pseudoniem van de kandidaat' }),
+  regio: z.number().int().meta({ description: 'Arbeidsmarktregio van de kandidaat bij het verzoek: het werkgeversservicepunt dat het oppakt' }),
+  regioNaam: z.string(),
+  ingediend: z.string().meta({ description: 'ISO 8601, UTC' }),
+  organisatie: z.string(), contactpersoon: z.string(), email: z.string(), telefoon: z.string(), vacature: z.string(), toelichting: z.string(),
+  status: statusSchema,
+  afsluitreden: z.string().nullable().meta({ description: 'Waarom het werkgeversservicepunt het afsloot, of "profiel verwijderd"; null zolang het open is' }),
+  bijgewerkt: z.string().meta({ description: 'ISO 8601, UTC: de laatste statuswijziging (tot dan: het indienen)' }),
+  afgesloten: z.string().nullable().meta({ description: 'ISO 8601, UTC; de bewaartermijn telt vanaf hier' }),
+  afzender: z.string().nullable().meta({ description: 'Id van de sleutel die het verzoek verstuurde; null: zonder aanmelding (alleen in ontwikkeling)' }),
+}).meta({ id: 'Contactverzoek' });
 const contactverzoekenSchema = z.object({
   aantal: z.number().int(),
-  contactverzoeken: z.array(z.object({
-    referentie: z.string().meta({ example: 'KV-1A2B-3C4D-5E6F' }),
-    profielId: z.string().meta({ description: 'Pseudoniem van de kandidaat' }),
-    regio: z.number().int().meta({ description: 'Arbeidsmarktregio van de kandidaat bij het verzoek: het werkgeversservicepunt dat het oppakt' }),
-    regioNaam: z.string(),
-    ingediend: z.string().meta({ description: 'ISO 8601, UTC' }),
-    organisatie: z.string(), contactpersoon: z.string(), email: z.string(), telefoon: z.string(), vacature: z.string(), toelichting: z.string(),
-  })),
+  contactverzoeken: z.array(contactverzoekSchema),
 }).meta({ id: 'Contactverzoeken' });
+const eigenContactverzoekenSchema = z.object({
+  aantal: z.number().int(),
+  contactverzoeken: z.array(z.object({
+    referentie: z.string(), profielId: z.string(), vacature: z.string(), regioNaam: z.string(), status: statusSchema,
+    ingediend: z.string().meta({ description: 'ISO 8601, UTC' }), bijgewerkt: z.string().meta({ description: 'ISO 8601, UTC' }),
+  })),
+}).meta({ id: 'EigenContactverzoeken' });
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const fouten = {
@@ -177,6 +193,39 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
     summary: 'Contactverzoeken van werkgevers, nieuwste eerst, voor de werkgeversservicepunten (rol beheer)',
     request: { query: contactverzoekenQuerySchema },
     responses: { 200: json(contactverzoekenSchema, 'De contactverzoeken'), ...fouten },
+  });
+  const wsp = { tags: ['werkgeversservicepunt'], security: beveiligd };
+  const referentie = z.object({ referentie: referentieSchema });
+  const nietGevonden = json(foutSchema, 'Geen contactverzoek met deze referentie in de regio\'s van deze sleutel (ook als het in een andere regio bestaat)');
+  registry.registerPath({
+    method: 'get', path: '/api/v1/wsp/contactverzoeken', ...wsp,
+    summary: 'De contactverzoeken van de eigen regio\'s, nieuwste eerst (rol wsp)',
+    description: 'Een wsp-sleutel ziet alleen de regio\'s in zijn `regios`; zonder `regios` alle. Antwoord met Cache-Control: no-store.',
+    request: { query: wspQuerySchema },
+    responses: { 200: json(contactverzoekenSchema, 'De contactverzoeken'), ...fouten },
+  });
+  registry.registerPath({
+    method: 'put', path: '/api/v1/wsp/contactverzoeken/{referentie}/status', ...wsp,
+    summary: 'De status van een contactverzoek wijzigen (rol wsp)',
+    description: 'Toegestaan: nieuw → in behandeling, kandidaat benaderd of afgesloten; in behandeling ⇄ kandidaat benaderd; open → afgesloten (met `reden`). Afgesloten is definitief. Elke wijziging komt eerst in het auditlog (`contactverzoek-status`); lukt dat niet, dan 503 en verandert er niets.',
+    request: { params: referentie, body: { content: { 'application/json': { schema: statusBodySchema } } } },
+    responses: { 200: json(contactverzoekSchema, 'Gewijzigd en duurzaam opgeslagen'), ...fouten, 404: nietGevonden, 409: json(foutSchema, 'Deze overgang kan niet vanuit de huidige status (bijvoorbeeld: het verzoek is afgesloten)') },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/wsp/contactverzoeken/{referentie}/klantnummer', ...wsp,
+    summary: 'Het klantnummer achter het pseudoniem van een open contactverzoek opvragen (rol wsp)',
+    description: 'De enige plek waar een klantnummer de service verlaat: alleen voor een open contactverzoek in de eigen regio\'s. Elke opvraging komt eerst in het auditlog (`pseudoniem-herleid`, met pseudoniem en referentie); lukt dat niet, dan 503 zonder nummer. Antwoord met Cache-Control: no-store.',
+    request: { params: referentie },
+    responses: {
+      200: json(z.object({ referentie: z.string(), profielId: z.string(), klantnummer: z.string() }), 'Het klantnummer'),
+      ...fouten, 404: nietGevonden, 409: json(foutSchema, 'Het contactverzoek is afgesloten'), 410: json(foutSchema, 'Het profiel bestaat niet meer (door Sonar verwijderd)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/mijn/contactverzoeken', tags: ['contactverzoeken'], security: beveiligd,
+    summary: 'De eigen contactverzoeken met hun status (rollen werkgever, intermediair)',
+    description: 'Alleen de verzoeken die met deze sleutel (of een aanmelding ermee op de pagina\'s) zijn verstuurd.',
+    responses: { 200: json(eigenContactverzoekenSchema, 'De eigen contactverzoeken'), ...fouten },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -240,6 +240,15 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect((await request(svc.app).get('/api/v1/mijn/contactverzoeken?afzender=x').set(bearer(SLEUTELS.werkgever))).status).toBe(400);
   });
 
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = (await request(svc.app).get('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/v1/wsp/contactverzoeken'])).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/v1/wsp/contactverzoeken/{referentie}/status'])).toEqual(['put']);
+    expect(Object.keys(doc.paths['/api/v1/wsp/contactverzoeken/{referentie}/klantnummer'])).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/mijn/contactverzoeken'])).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/v1/wsp/contactverzoeken/{referentie}/klantnummer'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '410', '503']);
+  });
+
   it('retention removes only requests closed longer ago than the term; open ones never', async () => {
     const deel = svc.contactverzoeken.bewaardeel();
     expect(deel.naam).toBe('contactverzoeken');
