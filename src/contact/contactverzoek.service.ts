@@ -4,7 +4,7 @@ import type { SearchConfig } from '../config/search-config';
 import type { Identiteit } from '../toegang/api-sleutels';
 import type { ZoekService } from '../zoeken/zoek.service';
 import {
-  REDEN_PROFIEL_VERWIJDERD, type Contactformulier, type Contactverzoek, type Contactverzoekstatus, type Statuswijziging,
+  MAG_VANUIT, OngeldigeOvergangFout, REDEN_PROFIEL_VERWIJDERD, type Contactformulier, type Contactverzoek, type Contactverzoekstatus, type Statuswijziging,
 } from './contactverzoek';
 import { AuditNietBeschikbaarFout, ContactverzoekAfgeslotenFout, ContactverzoekNietGevondenFout, ProfielVerdwenenFout } from './contactverzoek.errors';
 import type { ContactverzoekOpslag, MirrorOpslag } from '../opslag/opslag.port';
@@ -115,10 +115,12 @@ export class ContactverzoekService {
 
   /**
    * Changes the status of a request of the caller's regions. The change is in the audit log before it is made
-   * (an audit record of a change a concurrent one beat is harmless; a change without record is not).
+   * (a record of a change that a concurrent one then beat is harmless; a change without record is not).
    */
   async zetStatus(wie: Identiteit | undefined, referentie: string, status: Exclude<Contactverzoekstatus, 'nieuw'>, reden?: string): Promise<ContactverzoekMetRegio> {
     const huidig = await this.voorWsp(wie, referentie);
+    // Refused before the audit record: a transition that cannot happen is not recorded as one.
+    if (!MAG_VANUIT[status].includes(huidig.status)) throw new OngeldigeOvergangFout(huidig.status, status);
     const tijd = new Date().toISOString();
     const wijziging: Statuswijziging = status === 'afgesloten' ? { status, reden: reden!, tijd } : { status, tijd };
     await this.leg(wie, { actie: 'contactverzoek-status', pseudoniemen: [huidig.profielId], details: { referentie, van: huidig.status, naar: status } });

@@ -135,7 +135,11 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
       sleutelId: 'wsp-6', rol: 'wsp', actie: 'contactverzoek-status', pseudoniemen: [v!.profielId],
       details: { referentie: v!.referentie, van: 'nieuw', naar: 'in behandeling' },
     });
-    expect((await put({ status: 'in behandeling' })).status).toBe(409);
+    const opnieuw = await put({ status: 'in behandeling' });
+    expect(opnieuw.status).toBe(409);
+    expect(opnieuw.body.fout.code).toBe('ongeldige_overgang');
+    // A refused transition is not recorded as a change.
+    expect(svc.audit.regels.filter((r) => r.actie === 'contactverzoek-status')).toHaveLength(1);
     expect((await put({ status: 'kandidaat benaderd' })).body.status).toBe('kandidaat benaderd');
     // Durable: read back through the store.
     expect((await svc.opslag.contactverzoeken.get(v!.referentie))!.status).toBe('kandidaat benaderd');

@@ -11,7 +11,23 @@ import type { Opslag } from '../../src/opslag/opslag.port';
 import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
 import { createSqliteOpslag } from '../../src/opslag/sqlite/sqlite-opslag';
 import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
-import { opslagSuite, profiel, upsertProfielen, type Opslagplek, type Plekopties } from './opslag-suite';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { opslagSuite, profiel, rij, upsertProfielen, type Opslagplek, type Plekopties } from './opslag-suite';
+
+/**
+ * A profile mirrored before klantnummers were kept (its column null, as migration 003/004 leaves it) gets the
+ * ciphertext at its next sync, although the profile itself is unchanged: no outcome change, no new position.
+ */
+async function vultOntbrekendKlantnummer(o: Opslag, maakLeeg: () => Promise<void>): Promise<void> {
+  await o.mirror.schrijf((tx) => tx.upsert([rij(profiel('p1'), 'v1:eerst'), rij(profiel('p2'), 'v1:twee')]));
+  await maakLeeg();
+  expect(await o.mirror.versleuteldKlantnummer('p1')).toBeNull();
+  const uitkomst = await o.mirror.schrijf((tx) => tx.upsert([rij(profiel('p1'), 'v1:later'), rij(profiel('p2'), 'v1:later')]));
+  expect(uitkomst).toEqual({ resultaat: ['ongewijzigd', 'ongewijzigd'], volgnummer: 1 });
+  expect(await o.mirror.versleuteldKlantnummer('p1')).toBe('v1:later');
+  expect(await o.mirror.versleuteldKlantnummer('p2')).toBe('v1:twee');
+}
 
 const logger = createLogger('silent');
 const UUR = 3_600_000;
@@ -137,6 +153,16 @@ describe('Opslag: alleen postgres', () => {
     }
   });
 
+  it('fills in a missing klantnummer at the next sync of an unchanged profile', async () => {
+    const o = await instantie(false);
+    await vultOntbrekendKlantnummer(o, async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query("UPDATE profielen SET klantnummer = NULL WHERE id = 'p1'");
+      await c.end();
+    });
+  });
+
   it('two instances started together on an empty database migrate once and then share one mirror', async () => {
     const [a, b] = await Promise.all([instantie(false), instantie(false)]);
     await a.mirror.schrijf((tx) => upsertProfielen(tx, [profiel('p1')]));
@@ -148,6 +174,21 @@ describe('Opslag: alleen postgres', () => {
 });
 
 describe('Opslag: alleen sqlite', () => {
+  it('fills in a missing klantnummer at the next sync of an unchanged profile', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
+    const o = createSqliteOpslag(dir, UUR);
+    try {
+      await vultOntbrekendKlantnummer(o, async () => {
+        const db = new Database(path.join(dir, 'mirror.sqlite'));
+        db.prepare("UPDATE profielen SET klantnummer = NULL WHERE id = 'p1'").run();
+        db.close();
+      });
+    } finally {
+      await o.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // The listeners are called after COMMIT: one that throws must not turn a committed write into a failed one.
   it('a listener that throws neither fails the committed write nor silences the other listeners', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
