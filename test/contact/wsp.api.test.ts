@@ -224,6 +224,30 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect((await svc.contactverzoeken.lijst([25])).map((v) => v.afsluitreden)).toContain('vacature vervuld');
   });
 
+  it('keeps a committed sync when closing the requests fails, and catches up at the next start', async () => {
+    const werkgever = await aangemeld(SLEUTELS.werkgever);
+    const extra = maakRecord(7);
+    expect((await sync([extra])).body.toegevoegd).toBe(1);
+    const ref = await dienIn(werkgever, profielIdVan(extra));
+    const kapot = jest.spyOn(svc.opslag.contactverzoeken, 'sluitVoorProfielen').mockRejectedValueOnce(new Error('schijf vol'));
+    try {
+      const res = await request(svc.app).delete(`/api/v1/sync/profielen/${extra.klantnummer}`).set(bearer(SLEUTELS.sync));
+      expect(res.status).toBe(200);
+      expect(res.body.verwijderd).toBe(1);
+    } finally {
+      kapot.mockRestore();
+    }
+    expect((await svc.opslag.contactverzoeken.get(ref))!.status).toBe('nieuw');
+    expect(svc.logs()).toContain('contactverzoeken van verwijderde profielen niet gesloten');
+    // A restart on the same store runs the self-healing.
+    const tweede = await startTestService({}, { dataDir: svc.dataDir, plek: svc.plek });
+    try {
+      expect(await tweede.opslag.contactverzoeken.get(ref)).toMatchObject({ status: 'afgesloten', afsluitreden: 'profiel verwijderd' });
+    } finally {
+      await tweede.stop();
+    }
+  });
+
   it('shows the employer its own requests with their status, nobody else\'s', async () => {
     const mijn = await request(svc.app).get('/api/v1/mijn/contactverzoeken').set(bearer(SLEUTELS.werkgever));
     expect(mijn.status).toBe(200);
