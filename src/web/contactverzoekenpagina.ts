@@ -42,7 +42,9 @@ export class Contactverzoekenpagina {
     const reden = typeof velden.reden === 'string' && velden.reden.trim() !== '' ? velden.reden : undefined;
     const parsed = statusBodySchema.safeParse({ status: velden.status, ...(reden === undefined ? {} : { reden }) });
     if (!parsed.success) {
-      const melding = parsed.error.issues[0]!.path[0] === 'reden' ? (reden === undefined ? 'Vul een reden in als u het verzoek afsluit' : 'Een reden hoort alleen bij afsluiten') : 'Kies een nieuwe status';
+      const issue = parsed.error.issues[0]!;
+      const melding = issue.path[0] !== 'reden' ? 'Kies een nieuwe status'
+        : reden === undefined ? 'Vul een reden in als u het verzoek afsluit' : issue.message.replace(/^./, (c) => c.toUpperCase());
       return this.renderWsp(query, basis, wie, csrfToken, { referentie, melding });
     }
     await this.deps.contactverzoeken.zetStatus(wie, referentie, parsed.data.status, parsed.data.reden);

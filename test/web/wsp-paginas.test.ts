@@ -73,6 +73,9 @@ describe('pages: contactverzoeken for the werkgeversservicepunt and the employer
     const zonder = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: '' });
     expect(zonder.status).toBe(400);
     expect(zonder.text).toContain('Vul een reden in als u het verzoek afsluit');
+    const teLang = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: 'x'.repeat(501) });
+    expect(teLang.status).toBe(400);
+    expect(teLang.text).toContain('Gebruik maximaal 500 tekens');
     expect((await svc.opslag.contactverzoeken.get(referentie))!.status).toBe('in behandeling');
 
     // The klantnummer: shown once, on the answer itself, not cached, audited.
