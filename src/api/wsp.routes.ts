@@ -42,7 +42,8 @@ export function wspRoutes(contactverzoeken: ContactverzoekService): Router {
     res.json(await contactverzoeken.zetStatus(req.identiteit, ref, status, reden));
   });
 
-  router.post('/contactverzoeken/:referentie/klantnummer', async (req, res) => {
+  // No body is needed; one that is sent anyway is refused early (413) rather than read.
+  router.post('/contactverzoeken/:referentie/klantnummer', express.json({ limit: '1kb' }), async (req, res) => {
     res.json(await contactverzoeken.herleid(req.identiteit, referentie(req)));
   });
 

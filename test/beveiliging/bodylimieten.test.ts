@@ -20,7 +20,7 @@ describe('body size limits on every route with a body', () => {
     for (const r of routes) {
       const methode = r.methode.toLowerCase() as 'post' | 'put' | 'patch';
       const api = r.patroon.startsWith('/api/');
-      const sleutel = r.patroon.startsWith('/api/v1/sync') ? SLEUTELS.sync : SLEUTELS.beheer;
+      const sleutel = r.patroon.startsWith('/api/v1/sync') ? SLEUTELS.sync : r.patroon.startsWith('/api/v1/wsp') ? SLEUTELS.wsp25 : SLEUTELS.beheer;
       const res = api
         ? await request(svc.app)[methode](r.pad).set(bearer(sleutel)).set('Content-Type', 'application/json').send(JSON.stringify([groot]))
         : await request(svc.app)[methode](r.pad).set('Content-Type', 'application/x-www-form-urlencoded').send(`veld=${groot}`);
