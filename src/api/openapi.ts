@@ -40,6 +40,19 @@ export const kandidaatprofielSchema = z.object({
   profielvulling: z.number().int().min(0).max(5),
   transparantieklasse: klasse,
   bijgewerkt: z.string().openapi({ example: '2020-06-30' }),
+  publiek: z.object({
+    zichtbaar: z.enum(['ja', 'nee']).openapi({ description: "'nee': een van de hoogstens k-1 profielen die geen generalisatie verbergt; werkgevers vinden het niet" }),
+    regio: z.string().openapi({ example: '25' }),
+    gemeente: z.string().openapi({ example: 'GM0268' }),
+    opleidingsniveau: z.string().openapi({ example: 'mbo-2-3' }),
+    uren: z.string().openapi({ example: '24-32' }),
+    reisafstand: z.string().openapi({ example: '15' }),
+    rijbewijs: z.array(z.string()),
+    eigenVervoer: z.string().openapi({ example: 'niet getoond' }),
+  }).nullable().openapi({
+    description: 'Wat werkgevers en intermediairs van de quasi-identificatoren zien (search-config/privacy.json): de exacte waarde, '
+      + 'een grovere (regio, band zoals "24-32" = meer dan 24 tot en met 32, groep) of "niet getoond", zodat elke combinatie door minstens k profielen gedeeld wordt.',
+  }),
 }).openapi('Kandidaatprofiel');
 
 // Compile-time guard: the documented schema and the domain type describe the same object.
