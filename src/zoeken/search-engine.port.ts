@@ -58,7 +58,14 @@ export interface Filtervraag {
   urenMax?: number;
 }
 
+/**
+ * 'exact' for beheer; 'werkgever' for employers and intermediaries: filters, counts and hits then use what employers
+ * see (`Kandidaatprofiel.publiek`). Engines ignore it; the answer is composed with it (`Antwoordsamensteller`).
+ */
+export type Weergave = 'exact' | 'werkgever';
+
 export interface Zoekvraag extends Filtervraag {
+  weergave?: Weergave;
   q?: string;
   sort?: Sortering;
   /** 1-based. */
