@@ -1,9 +1,16 @@
 import type { Kandidaatprofiel, Publiekeweergave } from '../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../config/search-config';
-import { NIET_GETOOND, opleidingsniveauMinWaarden, urenFilterwaarden } from '../privacy/publiek';
+import { opleidingsniveauMinWaarden, urenFilterwaarden } from '../privacy/filters';
+import { NIET_GETOOND } from '../privacy/publiek';
+import type { Rol } from '../toegang/api-sleutels';
 import {
-  PUBLIEK_UREN_FACET, PUBLIEK_ZICHTBAAR_FACET, PUBLIEKE_FACETTEN, type ApiFacet, type FacetNaam, type Facetfilters, type Zoekresultaat, type Zoekvraag,
+  PUBLIEK_UREN_FACET, PUBLIEK_ZICHTBAAR_FACET, PUBLIEKE_FACETTEN, type ApiFacet, type FacetNaam, type Facetfilters, type Weergave, type Zoekresultaat, type Zoekvraag,
 } from './search-engine.port';
+
+/** Only beheer sees exact values; every other role that searches sees what employers see. */
+export function weergaveVoor(rol: Rol | undefined): Weergave {
+  return rol === 'beheer' ? 'exact' : 'werkgever';
+}
 
 /** A filter value no profile has: an empty value list would mean "no filter". */
 const GEEN_WAARDE = '(geen)';
