@@ -2,7 +2,6 @@ import { leesPadParameter } from '../api/lees-parameters';
 import { profielIdSchema } from '../api/kandidaten.routes';
 import { NIET_GETOOND, type PubliekVeld } from '../privacy/publiek';
 import type { Werkgeversprofiel } from '../zoeken/werkgeversweergave';
-import { plaats } from './zoekpagina';
 import { CONTACTVELDEN, contactformulierSchema, type Contactformulier } from '../contact/contactverzoek';
 import type { ContactverzoekService, Ontvangstbevestiging } from '../contact/contactverzoek.service';
 import type { ZoekService } from '../zoeken/zoek.service';
@@ -96,7 +95,9 @@ export class Profielpagina {
       kop,
       id: p.id,
       heeftProfiel: p.heeftProfiel,
-      woonplaats: plaats(publiek, labels),
+      woonplaats: publiek.regio === NIET_GETOOND ? null
+        : publiek.gemeente === NIET_GETOOND ? `de arbeidsmarktregio ${labels.publiek('regio', publiek.regio)}`
+          : `${labels.publiek('gemeente', publiek.gemeente)} (arbeidsmarktregio ${labels.publiek('regio', publiek.regio)})`,
       regioNaam: publiek.regio === NIET_GETOOND ? null : labels.publiek('regio', publiek.regio),
       dienstverlener: p.dienstverlener === 'UWV' ? 'UWV' : 'de gemeente',
       opleidingen: p.opleidingen.map((o) => [

@@ -1,6 +1,6 @@
 import type { SearchConfig } from '../../config/search-config';
 import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
-import { INTERNE_FACETTEN, type FacetNaam, type InterneFacet } from '../search-engine.port';
+import { INTERNE_FACETTEN, PUBLIEKE_FACETTEN, type FacetNaam, type InterneFacet } from '../search-engine.port';
 import { publiekeWaarden } from '../publieke-facetten';
 import { BIJGEWERKT_VELD, PROFIEL_VELD, RANG_VELD, REISAFSTAND_VELD, UREN_VELD, facetVelden } from './velden';
 
@@ -38,7 +38,10 @@ const FACETWAARDE: { readonly [F in FacetNaam]: (p: Kandidaatprofiel, onbekend: 
   rijbewijs: (p, o) => ofOnbekend(p.rijbewijs, o),
   eigenVervoer: (p, o) => (p.eigenVervoer === null ? o : p.eigenVervoer ? 'ja' : 'nee'),
   transparantieklasse: (p) => p.transparantieklasse,
-  ...Object.fromEntries(INTERNE_FACETTEN.map((f) => [f, (p: Kandidaatprofiel, o: string) => ofOnbekend(publiekeWaarden(p, f), o)])) as
+  ...Object.fromEntries(INTERNE_FACETTEN.map((f) => [f, (p: Kandidaatprofiel, o: string) => {
+    const waarden = ofOnbekend(publiekeWaarden(p, f), o);
+    return f === PUBLIEKE_FACETTEN.rijbewijs ? waarden : waarden[0]!;
+  }])) as
     Record<InterneFacet, (p: Kandidaatprofiel, o: string) => Facetwaarde>,
 };
 
