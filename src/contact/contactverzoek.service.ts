@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
 import type { AuditVastlegging, NieuweAuditregel } from '../audit/auditregel';
 import type { SearchConfig } from '../config/search-config';
+import { NIET_GETOOND } from '../privacy/publiek';
 import type { Identiteit } from '../toegang/api-sleutels';
 import type { ZoekService } from '../zoeken/zoek.service';
 import {
@@ -12,8 +14,8 @@ import type { ContactverzoekOpslag, MirrorOpslag } from '../opslag/opslag.port';
 /** What the employer is told: where the request went, nothing more about the candidate. */
 export interface Ontvangstbevestiging {
   referentie: string;
-  /** Name of the region whose werkgeversservicepunt handles the request. */
-  regioNaam: string;
+  /** Name of the region whose werkgeversservicepunt handles the request; null where employers are not shown the region. */
+  regioNaam: string | null;
 }
 
 export type ContactverzoekMetRegio = Contactverzoek & { regioNaam: string };
@@ -23,7 +25,8 @@ export interface EigenContactverzoek {
   referentie: string;
   profielId: string;
   vacature: string;
-  regioNaam: string;
+  /** Null where the employer's view of the candidate does not show the region (k-anonymity), or the profile is gone. */
+  regioNaam: string | null;
   status: Contactverzoekstatus;
   ingediend: string;
   bijgewerkt: string;
@@ -82,15 +85,16 @@ export class ContactverzoekService {
 
   /** Stores the request durably before it returns; null when the profile does not exist (any more). */
   async dienIn(profielId: string, formulier: Contactformulier, afzender: string | null): Promise<Ontvangstbevestiging | null> {
-    const profiel = await this.deps.zoeken.profiel(profielId);
-    if (!profiel) return null;
+    // Routed by the exact region, confirmed only with what the employer may see of the candidate.
+    const profiel = await this.deps.zoeken.profiel(profielId, 'exact') as Kandidaatprofiel | null;
+    if (profiel?.publiek?.zichtbaar !== 'ja') return null;
     const ingediend = new Date().toISOString();
     const verzoek: Contactverzoek = {
       ...formulier, referentie: nieuweReferentie(), profielId, regio: profiel.regio, ingediend,
       status: 'nieuw', afsluitreden: null, bijgewerkt: ingediend, afgesloten: null, afzender,
     };
     await this.deps.opslag.bewaar(verzoek);
-    return { referentie: verzoek.referentie, regioNaam: profiel.regioNaam };
+    return { referentie: verzoek.referentie, regioNaam: profiel.publiek.regio === NIET_GETOOND ? null : profiel.regioNaam };
   }
 
   /** Newest first; only the given regions (null: all) and status when set. */
@@ -98,10 +102,19 @@ export class ContactverzoekService {
     return (await this.deps.opslag.lijst({ ...(regios ? { regios } : {}), ...(status ? { status } : {}) })).map((v) => this.metRegio(v));
   }
 
-  /** The sender's own requests with their status (`null`: the requests sent without identity, development only). */
+  /**
+   * The sender's own requests with their status (`null`: the requests sent without identity, development only).
+   * The region only where the employer's view of the candidate shows it now, as on the confirmation (k-anonymity).
+   */
   async mijn(afzender: string | null): Promise<EigenContactverzoek[]> {
-    return (await this.deps.opslag.lijst({ afzender })).map((v) => ({
-      referentie: v.referentie, profielId: v.profielId, vacature: v.vacature, regioNaam: this.regioNaam(v.regio),
+    const verzoeken = await this.deps.opslag.lijst({ afzender });
+    const getoond = new Map<string, boolean>();
+    for (const id of new Set(verzoeken.map((v) => v.profielId))) {
+      const p = await this.deps.zoeken.profiel(id, 'exact') as Kandidaatprofiel | null;
+      getoond.set(id, p?.publiek?.zichtbaar === 'ja' && p.publiek.regio !== NIET_GETOOND);
+    }
+    return verzoeken.map((v) => ({
+      referentie: v.referentie, profielId: v.profielId, vacature: v.vacature, regioNaam: getoond.get(v.profielId) ? this.regioNaam(v.regio) : null,
       status: v.status, ingediend: v.ingediend, bijgewerkt: v.bijgewerkt,
     }));
   }

@@ -1,12 +1,14 @@
 import { Mutex } from 'async-mutex';
+import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
 import { anonimiseer } from '../anonimisering/anonimiseer';
 import type { SearchConfig } from '../config/search-config';
 import type { Logger } from '../logging/logger';
 import { sonarRecordSchema, tombstoneSchema } from '../sonar/sonar-record.schema';
 import { naarVeldfouten, type Veldfout } from '../validatie/veldfouten';
-import type { MirrorOpslag, Mirrorrij, MirrorTransactie } from '../opslag/opslag.port';
+import type { MirrorOpslag, MirrorTransactie, Schrijfuitkomst } from '../opslag/opslag.port';
 import type { IndexVolger } from './index-volger';
 import { TeVeelVerwijderdFout } from './mirror.errors';
+import { META_PUBLICATIEREGELS, Publicatie } from './publicatie';
 
 /** One item of a sync body: a parsed JSON value, or a line that was not valid JSON. */
 export type Bronitem =
@@ -72,18 +74,21 @@ export interface SyncServiceDeps {
   voorSync?: () => Promise<void> | void;
 }
 
+/** A profile as the sync read it, with its klantnummer already encrypted; the class is added when it is written. */
+interface Syncrij { profiel: Kandidaatprofiel; klantnummer: string }
+
 /**
  * The writes of one sync, gathered into statements of SCHRIJFDEEL. An id that is already waiting sends what waits
  * first, so the operations on one profile keep their order.
  */
 class Schrijfbuffer {
-  private readonly upserts = new Map<string, Mirrorrij>();
+  private readonly upserts = new Map<string, Syncrij>();
   private readonly verwijderingen = new Set<string>();
   private gezien: string[] = [];
 
-  constructor(private readonly tx: MirrorTransactie, private readonly r: Syncresultaat, private readonly verwijderd: string[]) {}
+  constructor(private readonly tx: MirrorTransactie, private readonly r: Syncresultaat, private readonly publicatie: Publicatie, private readonly verwijderd: string[]) {}
 
-  async upsert(rij: Mirrorrij): Promise<void> {
+  async upsert(rij: Syncrij): Promise<void> {
     await this.ruimte(rij.profiel.id);
     this.upserts.set(rij.profiel.id, rij);
     await this.vol();
@@ -104,11 +109,14 @@ class Schrijfbuffer {
     if (this.upserts.size > 0) {
       const rijen = [...this.upserts.values()];
       this.upserts.clear();
-      for (const uitkomst of await this.tx.upsert(rijen)) this.r[uitkomst]++;
+      const gepubliceerd = await this.publicatie.voorUpsert(this.tx, rijen.map((r) => r.profiel));
+      const uitkomsten = await this.tx.upsert(gepubliceerd.map((g, i) => ({ ...g, klantnummer: rijen[i]!.klantnummer })));
+      for (const uitkomst of uitkomsten) this.r[uitkomst]++;
     }
     if (this.verwijderingen.size > 0) {
       const ids = [...this.verwijderingen];
       this.verwijderingen.clear();
+      await this.publicatie.voorVerwijderen(this.tx, ids);
       const weg = await this.tx.verwijder(ids);
       this.r.verwijderd += weg.length;
       this.verwijderd.push(...weg);
@@ -136,8 +144,26 @@ class Schrijfbuffer {
  */
 export class SyncService {
   private readonly slot = new Mutex();
+  private readonly publicatie: Publicatie;
 
-  constructor(private readonly deps: SyncServiceDeps) {}
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.publicatie = new Publicatie(deps.config);
+  }
+
+  /**
+   * Publishes the whole mirror anew when it was published under other rules (privacy.json or the regions changed)
+   * or holds rows from before classes existed; at start-up, before the first search.
+   */
+  async werkPublicatieBij(): Promise<void> {
+    await this.slot.runExclusive(async () => {
+      const regels = await this.deps.mirror.getMeta(META_PUBLICATIEREGELS);
+      const { volgnummer } = await this.schrijf(async (tx) => {
+        if (regels !== this.publicatie.regels) await this.publicatie.herpubliceerAlles(tx);
+      });
+      if (regels !== this.publicatie.regels) await this.deps.mirror.setMeta(META_PUBLICATIEREGELS, this.publicatie.regels);
+      await this.volg(volgnummer);
+    });
+  }
 
   async sync(items: AsyncIterable<Bronitem> | Iterable<Bronitem>, opties: Syncopties): Promise<Syncresultaat> {
     return this.slot.runExclusive(() => this.voerUit(items, opties));
@@ -148,7 +174,10 @@ export class SyncService {
     return this.slot.runExclusive(async () => {
       await this.deps.voorSync?.();
       const id = this.deps.pseudoniem(klantnummer);
-      const { resultaat, volgnummer } = await this.deps.mirror.schrijf(async (tx) => (await tx.verwijder([id])).length > 0);
+      const { resultaat, volgnummer } = await this.schrijf(async (tx) => {
+        await this.publicatie.voorVerwijderen(tx, [id]);
+        return (await tx.verwijder([id])).length > 0;
+      });
       if (resultaat) await this.meldVerwijderd([id]);
       await this.volg(volgnummer);
       return { bestond: resultaat, volgnummer };
@@ -171,11 +200,11 @@ export class SyncService {
 
     // Filled inside the transaction; only acted on once it committed.
     const verwijderd: string[] = [];
-    const { volgnummer } = await this.deps.mirror.schrijf(async (tx) => {
+    const { volgnummer } = await this.schrijf(async (tx) => {
       // A full export is swapped in whole: readers see the old index or the new one.
       if (opties.volledig) tx.vervangtAlles();
       verwijderd.length = 0;
-      const buffer = new Schrijfbuffer(tx, r, verwijderd);
+      const buffer = new Schrijfbuffer(tx, r, this.publicatie, verwijderd);
       for await (const item of items) {
         r.ontvangen++;
         if (opties.voortgang && r.ontvangen % 5000 === 0) opties.voortgang(r.ontvangen);
@@ -233,7 +262,11 @@ export class SyncService {
       throw new TeVeelVerwijderdFout(weg.length, aantalVooraf, this.deps.maxVerwijderaandeel);
     }
     const verwijderd: string[] = [];
-    for (let i = 0; i < weg.length; i += SCHRIJFDEEL) verwijderd.push(...await tx.verwijder(weg.slice(i, i + SCHRIJFDEEL)));
+    for (let i = 0; i < weg.length; i += SCHRIJFDEEL) {
+      const deel = weg.slice(i, i + SCHRIJFDEEL);
+      await this.publicatie.voorVerwijderen(tx, deel);
+      verwijderd.push(...await tx.verwijder(deel));
+    }
     r.verwijderd += verwijderd.length;
     return verwijderd;
   }
@@ -244,6 +277,26 @@ export class SyncService {
       await this.deps.naVerwijdering(ids);
     } catch (err) {
       this.deps.logger.error({ fout: (err as Error)?.name ?? 'onbekend', profielen: ids.length }, 'contactverzoeken van verwijderde profielen niet gesloten; volgt bij de volgende start');
+    }
+  }
+
+  /**
+   * One write transaction on the mirror that keeps what employers see k-anonymous: every profile it touches is
+   * published with the classes as they end up, and profiles whose view that changes are written again with it.
+   */
+  private async schrijf<T>(werk: (tx: MirrorTransactie) => Promise<T>): Promise<Schrijfuitkomst<T>> {
+    try {
+      const uitkomst = await this.deps.mirror.schrijf(async (tx) => {
+        await this.publicatie.begin(tx);
+        const resultaat = await werk(tx);
+        await this.publicatie.rondAf(tx);
+        return resultaat;
+      });
+      this.publicatie.gecommit(uitkomst.volgnummer);
+      return uitkomst;
+    } catch (err) {
+      this.publicatie.vergeet();
+      throw err;
     }
   }
 

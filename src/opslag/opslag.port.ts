@@ -7,9 +7,15 @@ export type Upsertuitkomst = 'toegevoegd' | 'bijgewerkt' | 'ongewijzigd';
 
 export interface DoelgroepregisterTelling { regio: number; periode: string; aantal: number }
 
-/** One profile as the mirror stores it, with what is kept beside it but never shown. */
+/** A profile as the mirror stores it. */
 export interface Mirrorrij {
   profiel: Kandidaatprofiel;
+  /** Its class: the exact combination of its quasi-identifiers (`src/privacy/`), to find who shares it. */
+  klasse: string;
+}
+
+/** A profile as a sync writes it: with its klantnummer, encrypted, which is kept beside it but never shown. */
+export interface Upsertrij extends Mirrorrij {
   /** The klantnummer, encrypted (KlantnummerVersleuteling); never plaintext. */
   klantnummer: string;
 }
@@ -21,7 +27,22 @@ export interface MirrorTransactie {
    * klantnummer already stored is kept (the id is an HMAC of the klantnummer, so it cannot have changed); one that
    * is missing is filled in. The outcome only concerns the profile.
    */
-  upsert(rijen: readonly Mirrorrij[]): Promise<Upsertuitkomst[]>;
+  upsert(rijen: readonly Upsertrij[]): Promise<Upsertuitkomst[]>;
+  /**
+   * Writes profiles again whose class or employer view (`publiek`) changed because others came or went: noted in
+   * the change log as changed, not counted as a sync's outcome.
+   */
+  herpubliceer(rijen: readonly Mirrorrij[]): Promise<void>;
+  /** The stored class of those of these ids that are in the mirror (null: stored before classes existed). */
+  klassen(ids: readonly string[]): Promise<Map<string, string | null>>;
+  /** How many profiles each class has, as this transaction sees the mirror (null: stored before classes existed). */
+  klassentelling(): Promise<Map<string | null, number>>;
+  /** The profiles of these classes. */
+  profielenInKlassen(klassen: readonly string[]): Promise<Mirrorrij[]>;
+  /** Up to `aantal` profiles after id `na` (null: from the start), in id order: a walk over the whole mirror. */
+  profielenNa(na: string | null, aantal: number): Promise<{ profiel: Kandidaatprofiel; klasse: string | null }[]>;
+  /** The change log position this transaction started from. */
+  volgnummerVooraf(): Promise<number>;
   /** Removes; answers the ids that existed. */
   verwijder(ids: readonly string[]): Promise<string[]>;
   /** Full export: these ids are in the export, so `nietGezien()` can find the rest. */

@@ -25,6 +25,11 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     maakRecord(1), maakRecord(2), maakRecord(3), maakRecord(4), maakRecord(5),
     maakRecord(6, { gemeenteCode: 'GM0358' }),
   ];
+  // Alike profiles beside them, so each class keeps k (5) members while some of the above go: employers see them.
+  const opvulling: SonarRecord[] = [
+    ...[100, 101, 102, 103, 104].map((n) => maakRecord(n)),
+    ...[110, 111, 112, 113].map((n) => maakRecord(n, { gemeenteCode: 'GM0358' })),
+  ];
   let ids: string[];
 
   const sync = (body: unknown[], query = '') => request(svc.app).post(`/api/v1/sync/profielen${query}`).set(bearer(SLEUTELS.sync)).set('Content-Type', 'application/x-ndjson').send(ndjson(body));
@@ -48,7 +53,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
 
   beforeAll(async () => {
     svc = await startTestService();
-    expect((await sync(records)).body.toegevoegd).toBe(6);
+    expect((await sync([...records, ...opvulling])).body.toegevoegd).toBe(15);
     ids = (await svc.profielen()).map((p) => p.id);
   });
   afterAll(async () => { await svc.stop(); });
@@ -216,8 +221,8 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect((await svc.opslag.contactverzoeken.get(via.volledig))!.status).toBe('kandidaat benaderd');
 
     // A full export without records[4]; forceer, since it removes a large share of this small mirror.
-    const rest = [records[0]!, records[5]!];
-    expect((await sync(rest, '?modus=volledig&forceer=true')).body.verwijderd).toBe(2);
+    const rest = [records[0]!, records[1]!, records[5]!, ...opvulling];
+    expect((await sync(rest, '?modus=volledig&forceer=true')).body.verwijderd).toBe(1);
     expect(await svc.opslag.contactverzoeken.get(via.volledig)).toMatchObject({ status: 'afgesloten', afsluitreden: 'profiel verwijderd' });
     // The request of a profile still there stays open, one closed earlier keeps its reason.
     expect((await svc.contactverzoeken.lijst([25])).filter((v) => v.status !== 'afgesloten').map((v) => v.profielId)).toEqual([profielIdVan(records[0]!)]);
@@ -254,12 +259,15 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect(mijn.headers['cache-control']).toBe('no-store');
     const alle = await svc.contactverzoeken.lijst();
     expect(mijn.body.aantal).toBe(alle.length);
-    const [eerste] = mijn.body.contactverzoeken;
-    const opgeslagen = alle.find((v) => v.referentie === eerste.referentie)!;
-    expect(eerste).toEqual({
-      referentie: opgeslagen.referentie, profielId: opgeslagen.profielId, vacature: FORMULIER.vacature, regioNaam: opgeslagen.regioNaam,
+    // A profile still there: with its region (employers see it); one that is gone: without.
+    const opgeslagen = alle.find((v) => v.profielId === profielIdVan(records[0]!))!;
+    const eigen = mijn.body.contactverzoeken.find((v: { referentie: string }) => v.referentie === opgeslagen.referentie);
+    expect(eigen).toEqual({
+      referentie: opgeslagen.referentie, profielId: opgeslagen.profielId, vacature: FORMULIER.vacature, regioNaam: 'Rijk van Nijmegen',
       status: opgeslagen.status, ingediend: opgeslagen.ingediend, bijgewerkt: opgeslagen.bijgewerkt,
     });
+    const weg = alle.find((v) => v.profielId === profielIdVan(records[3]!))!;
+    expect(mijn.body.contactverzoeken.find((v: { referentie: string }) => v.referentie === weg.referentie).regioNaam).toBeNull();
     expect(new Set(mijn.body.contactverzoeken.map((v: { status: string }) => v.status))).toEqual(new Set(['nieuw', 'kandidaat benaderd', 'afgesloten']));
     expect((await request(svc.app).get('/api/v1/mijn/contactverzoeken').set(bearer(SLEUTELS.intermediair))).body).toEqual({ aantal: 0, contactverzoeken: [] });
     for (const sleutel of [SLEUTELS.wsp25, SLEUTELS.beheer, SLEUTELS.regiomanager25, SLEUTELS.sync]) {

@@ -6,7 +6,7 @@
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
 import { OngeldigeOvergangFout, type Contactverzoek } from '../../src/contact/contactverzoek';
 import { OpslagFout } from '../../src/opslag/opslag-fout';
-import type { Mirrorrij, MirrorTransactie, Opslag, Schrijfuitkomst, Wijzigingen } from '../../src/opslag/opslag.port';
+import type { MirrorTransactie, Opslag, Schrijfuitkomst, Upsertrij, Wijzigingen } from '../../src/opslag/opslag.port';
 import { SnapshotBestaatFout } from '../../src/transparantie/transparantie.errors';
 import type { Snapshot } from '../../src/transparantie/transparantie.schemas';
 import { maakProfiel } from '../zoeken/fixtures';
@@ -33,10 +33,15 @@ export type MaakOpslag = (opties?: Plekopties) => Promise<Opslagplek>;
 /** A valid profile; `versie` changes its content, so the same id can be written with different data. */
 export const profiel = (id: string, versie = 1): Kandidaatprofiel => maakProfiel(id, { urenPerWeek: versie, vaardigheden: [`vaardigheid ${versie}`] });
 
-/** A mirror row for a profile, with a stand-in for its encrypted klantnummer (the store keeps it as given). */
-export const rij = (p: Kandidaatprofiel, klantnummer = `v1:test:${p.id}`): Mirrorrij => ({ profiel: p, klantnummer });
-/** Upserts profiles, each with its stand-in klantnummer: most tests are about the profiles only. */
-export const upsertProfielen = (tx: MirrorTransactie, profielen: readonly Kandidaatprofiel[]) => tx.upsert(profielen.map((p) => rij(p)));
+/**
+ * A mirror row for a profile, in a class of its own id (classes are tested on their own), with a stand-in for its
+ * encrypted klantnummer (the store keeps it as given).
+ */
+export const rij = (p: Kandidaatprofiel, klantnummer = `v1:test:${p.id}`): Upsertrij => ({ profiel: p, klasse: `k-${p.id}`, klantnummer });
+/** Mirror rows of profiles, as `rij` makes them. */
+export const rijen = (ps: readonly Kandidaatprofiel[]): Upsertrij[] => ps.map((p) => rij(p));
+/** Upserts profiles, each with its stand-in class and klantnummer: most tests are about the profiles only. */
+export const upsertProfielen = (tx: MirrorTransactie, profielen: readonly Kandidaatprofiel[]) => tx.upsert(rijen(profielen));
 
 const slaap = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

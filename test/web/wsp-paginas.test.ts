@@ -33,7 +33,9 @@ describe('pages: contactverzoeken for the werkgeversservicepunt and the employer
 
   beforeAll(async () => {
     svc = await startTestService();
-    await request(svc.app).post('/api/v1/sync/profielen').set(bearer(SLEUTELS.sync)).set('Content-Type', 'application/x-ndjson').send(ndjson(records));
+    // With alike profiles beside them, so their class has k (5) members and employers see them.
+    const opvulling = [13, 14, 15].map((n) => maakRecord(n));
+    await request(svc.app).post('/api/v1/sync/profielen').set(bearer(SLEUTELS.sync)).set('Content-Type', 'application/x-ndjson').send(ndjson([...records, ...opvulling]));
   });
   afterAll(async () => { await svc.stop(); });
 

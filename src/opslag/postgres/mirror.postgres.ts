@@ -29,26 +29,43 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
       const tx: MirrorTransactie = {
         upsert: async (invoer) => {
           if (invoer.length === 0) return [];
-          const profielen = invoer.map((r) => r.profiel);
-          const ids = profielen.map((p) => p.id);
+          const ids = invoer.map((r) => r.profiel.id);
           const klantnummers = invoer.map((r) => r.klantnummer);
           // Unchanged rows are not updated and not returned; xmax = 0 tells an insert from an update. The id is an
           // HMAC of the klantnummer: a stored ciphertext stays (a new one would only differ in its IV).
           const rijen = await vraag<{ id: string; nieuw: boolean }>(c, 'profiel opslaan', `
-            INSERT INTO profielen (id, data, klantnummer) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-            ON CONFLICT (id) DO UPDATE SET data = excluded.data, klantnummer = coalesce(profielen.klantnummer, excluded.klantnummer)
+            INSERT INTO profielen (id, data, klasse, klantnummer) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+            ON CONFLICT (id) DO UPDATE SET data = excluded.data, klasse = excluded.klasse, klantnummer = coalesce(profielen.klantnummer, excluded.klantnummer)
               WHERE profielen.data IS DISTINCT FROM excluded.data
-            RETURNING id, (xmax = 0) AS nieuw`, [ids, profielen.map((p) => JSON.stringify(p)), klantnummers]);
+            RETURNING id, (xmax = 0) AS nieuw`, [ids, invoer.map((r) => JSON.stringify(r.profiel)), invoer.map((r) => r.klasse), klantnummers]);
           // Profiles mirrored before klantnummers were kept get theirs at their next sync, even when unchanged.
           await vraag(c, 'profiel opslaan', `UPDATE profielen p SET klantnummer = u.klantnummer FROM unnest($1::text[], $2::text[]) AS u(id, klantnummer)
             WHERE p.id = u.id AND p.klantnummer IS NULL`, [ids, klantnummers]);
           const uitkomst = new Map(rijen.map((r) => [r.id, r.nieuw ? 'toegevoegd' as const : 'bijgewerkt' as const]));
-          return profielen.map((p): Upsertuitkomst => {
+          return invoer.map(({ profiel: p }): Upsertuitkomst => {
             const u = uitkomst.get(p.id) ?? 'ongewijzigd';
             spoor.upsert(p.id, u);
             return u;
           });
         },
+        herpubliceer: async (invoer) => {
+          if (invoer.length === 0) return;
+          const rijen = await vraag<{ id: string }>(c, 'profiel opnieuw publiceren', `
+            UPDATE profielen p SET data = n.data, klasse = n.klasse FROM unnest($1::text[], $2::text[], $3::text[]) AS n(id, data, klasse)
+            WHERE p.id = n.id RETURNING p.id`, [invoer.map((r) => r.profiel.id), invoer.map((r) => JSON.stringify(r.profiel)), invoer.map((r) => r.klasse)]);
+          for (const r of rijen) spoor.upsert(r.id, 'bijgewerkt');
+        },
+        klassen: async (ids) => new Map((await vraag<{ id: string; klasse: string | null }>(c, 'klassen lezen',
+          'SELECT id, klasse FROM profielen WHERE id = ANY($1::text[])', [ids])).map((r) => [r.id, r.klasse])),
+        klassentelling: async () => new Map((await vraag<{ klasse: string | null; n: string }>(c, 'klassen tellen',
+          'SELECT klasse, count(*) AS n FROM profielen GROUP BY klasse')).map((r) => [r.klasse, Number(r.n)])),
+        profielenInKlassen: async (klassen) => (await vraag<{ data: string; klasse: string }>(c, 'klassen lezen',
+          'SELECT data, klasse FROM profielen WHERE klasse = ANY($1::text[])', [klassen]))
+          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse })),
+        profielenNa: async (na, aantal) => (await vraag<{ data: string; klasse: string | null }>(c, 'mirror lezen',
+          'SELECT data, klasse FROM profielen WHERE id > $1 ORDER BY id LIMIT $2', [na ?? '', aantal]))
+          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse })),
+        volgnummerVooraf: async () => (await this.volgstand(c)).laatste,
         verwijder: async (ids) => {
           if (ids.length === 0) return [];
           const weg = (await vraag<{ id: string }>(c, 'profiel verwijderen', 'DELETE FROM profielen WHERE id = ANY($1::text[]) RETURNING id', [ids])).map((r) => r.id);
