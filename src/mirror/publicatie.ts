@@ -29,6 +29,12 @@ export const META_PUBLICATIEREGELS = 'publicatieregels';
 export class Publicatie {
   private boom: Klassenboom | null = null;
   private stand: number | null = null;
+  /**
+   * Per class written in this transaction, the levels it was published at. The tree reports classes whose level
+   * changed since `begin`; one that went up and back down within the transaction is not among them, yet the rows
+   * written in between carry the level of that moment.
+   */
+  private geschreven = new Map<string, Set<number | null>>();
   /** Fingerprint of what the views depend on: the privacy rules and the gemeente-to-region map. */
   readonly regels: string;
 
@@ -44,10 +50,11 @@ export class Publicatie {
     if (this.boom === null || this.stand !== vooraf) {
       const telling = await tx.klassentelling();
       // Rows from before classes existed (an upgraded mirror) would be missing from the tree: classify everything.
-      if (telling.has(null)) return this.herpubliceerAlles(tx);
-      this.boom = Klassenboom.bouw(herhaal(telling), this.config);
+      if (telling.has(null)) await this.herpubliceerAlles(tx);
+      else this.boom = Klassenboom.bouw(herhaal(telling), this.config);
     }
-    this.boom.neemGewijzigdeBladen();
+    this.actueel().neemGewijzigdeBladen();
+    this.geschreven.clear();
   }
 
   /** The rows to store for these profiles, each published with the classes as they are once it is in. */
@@ -63,7 +70,12 @@ export class Publicatie {
       }
       return klasse;
     });
-    return profielen.map((p, i) => this.rij(p, klassen[i]!));
+    return profielen.map((p, i) => {
+      const rij = this.rij(p, klassen[i]!);
+      const niveaus = this.geschreven.get(rij.klasse) ?? new Set<number | null>();
+      this.geschreven.set(rij.klasse, niveaus.add(boom.niveau(rij.klasse)));
+      return rij;
+    });
   }
 
   /** Takes the classes of these ids (those in the mirror) out of the tree; call before removing them. */
@@ -74,7 +86,11 @@ export class Publicatie {
 
   /** Call last in the transaction: writes again every profile whose view changed since `begin`. */
   async rondAf(tx: MirrorTransactie): Promise<void> {
-    const bladen = this.actueel().neemGewijzigdeBladen();
+    const boom = this.actueel();
+    const nagaan = new Set(boom.neemGewijzigdeBladen());
+    for (const [klasse, niveaus] of this.geschreven) if (niveaus.size > 1 || !niveaus.has(boom.niveau(klasse))) nagaan.add(klasse);
+    this.geschreven.clear();
+    const bladen = [...nagaan];
     for (let i = 0; i < bladen.length; i += DEEL) {
       const rijen = await tx.profielenInKlassen(bladen.slice(i, i + DEEL));
       await this.schrijfGewijzigde(tx, rijen.map((r) => ({ oud: r, nieuw: this.rij(r.profiel, r.klasse) })));
