@@ -8,6 +8,14 @@ import { ndjson } from '../support/sonar-records';
 import { createPseudonimiseerder } from '../../src/anonimisering/pseudoniem';
 import { bearer, SLEUTELS, startTestService, TEST_SECRET, type TestService } from '../support/test-service';
 
+/**
+ * The klantnummers' AES-256-GCM ciphertexts (`v1:<iv>:<tag>:<ciphertext>`): random base64, in which a short marker
+ * (a house number like `1104Q`) turns up by chance now and then. They are counted, then left out of the search for
+ * plaintext; that they hold no plaintext is the encryption's own test (src/anonimisering/).
+ */
+const CIPHERTEKST = /v1:[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9+/]+={0,2}/g;
+const zonderCiphertekst = (tekst: string) => tekst.replace(CIPHERTEKST, 'v1:(versleuteld)');
+
 function alleBestanden(dir: string): string[] {
   return readdirSync(dir).flatMap((naam) => {
     const vol = path.join(dir, naam);
@@ -118,17 +126,20 @@ describe('planted personal data', () => {
   });
 
   // The PostgreSQL leg's data files: the database's contents, as pg_dump writes them.
-  if (TEST_OPSLAG === 'postgres') it('appear nowhere in the PostgreSQL database (every table, as pg_dump writes it)', () => {
+  if (TEST_OPSLAG === 'postgres') it('appear nowhere in the PostgreSQL database (every table, as pg_dump writes it)', async () => {
     const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', svc.plek.env.DATABASE_URL!], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
     expect(dump).toContain('Heftruck rijden');
-    expect(markers.filter((m) => dump.includes(m))).toEqual([]);
+    // Every profile's klantnummer is there, encrypted.
+    expect((dump.match(CIPHERTEKST) ?? []).length).toBe(await svc.opslag.mirror.aantal());
+    const leesbaar = zonderCiphertekst(dump);
+    expect(markers.filter((m) => leesbaar.includes(m))).toEqual([]);
   });
 
   it('appear in no file under the data dir', () => {
     const bestanden = alleBestanden(svc.dataDir);
     if (TEST_OPSLAG === 'sqlite') expect(bestanden.some((b) => b.endsWith('mirror.sqlite'))).toBe(true);
     for (const bestand of bestanden) {
-      const inhoud = readFileSync(bestand).toString('latin1');
+      const inhoud = zonderCiphertekst(readFileSync(bestand).toString('latin1'));
       expect({ bestand, gevonden: markers.filter((m) => inhoud.includes(m)) }).toEqual({ bestand, gevonden: [] });
     }
   });
