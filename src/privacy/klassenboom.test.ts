@@ -23,9 +23,9 @@ const profielArb = fc.record({
   opleidingsniveau: fc.constantFrom(null, 'geen', 'vmbo', 'mbo-2', 'mbo-3', 'hbo', 'wo'),
   urenPerWeek: fc.constantFrom(null, 0, 8, 12, 12.4, 20, 24, 32, 32.5, 40),
   reisafstandKm: fc.constantFrom(null, 5, 10, 10.5, 30, 80),
-  rijbewijs: fc.constantFrom([], ['B'], ['B', 'BE'], ['AM'], ['C']),
+  rijbewijs: fc.constantFrom<string[]>([], ['B'], ['B', 'BE'], ['AM'], ['C']),
   eigenVervoer: fc.constantFrom(null, true, false),
-}).map((d) => testprofiel(basis, d as Partial<Kandidaatprofiel>));
+}).map((d) => testprofiel(basis, { ...d, rijbewijs: [...d.rijbewijs] } as Partial<Kandidaatprofiel>));
 
 const opArb = fc.oneof(
   { weight: 3, arbitrary: fc.record({ soort: fc.constant('toe' as const), profiel: profielArb }) },
