@@ -21,6 +21,8 @@ export const BUDGETTEN = {
   /** The embedded engine against a plain scan over arrays computing the same filters and facets. */
   snellerDanScan: { grens: 20, soort: 'min' },
   snellerDanOrama: { grens: 10, soort: 'min' },
+  /** Building the k-anonymity class tree of the whole mirror, as a multiple of reading and parsing that mirror. */
+  klassenboomFactor: { grens: 1, soort: 'max' },
   /** `--opslag postgres`: sync of the same export on PostgreSQL, in % of the SQLite rate measured in the same run. */
   postgresSyncAandeel: { grens: 50, soort: 'min' },
   /**

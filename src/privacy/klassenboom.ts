@@ -14,10 +14,38 @@ class Knoop {
   /** `residu >= k` as last reported by neemGewijzigdeBladen (false for a new node: it had no profiles). */
   gemeld = false;
   weg = false;
-  readonly kinderen: Set<Knoop> | null;
+  /** Index in the parent's `kinderen`. */
+  plek = 0;
+  /**
+   * The children differ in one token only: the value, at the child's level, of the quasi-identifier that the step
+   * from the child's level to this one coarsens (`kindsleutel`). A fan-out is small (gemeenten of a region, hours in
+   * a band), so a scanned array is cheaper than a Map per node, and no composite key is built or hashed.
+   */
+  readonly kinderen: Knoop[] | null;
 
-  constructor(readonly niveau: number, readonly sleutel: string, readonly blad: string | null) {
-    this.kinderen = blad === null ? new Set() : null;
+  constructor(readonly niveau: number, readonly kindsleutel: string, readonly blad: string | null) {
+    this.kinderen = blad === null ? [] : null;
+  }
+
+  kind(token: string): Knoop | undefined {
+    const kinderen = this.kinderen!;
+    for (let i = 0; i < kinderen.length; i++) if (kinderen[i]!.kindsleutel === token) return kinderen[i];
+    return undefined;
+  }
+
+  voegKindToe(kind: Knoop): void {
+    kind.ouder = this;
+    kind.plek = this.kinderen!.length;
+    this.kinderen!.push(kind);
+  }
+
+  verwijderKind(kind: Knoop): void {
+    const kinderen = this.kinderen!;
+    const laatste = kinderen.pop()!;
+    if (laatste !== kind) {
+      kinderen[kind.plek] = laatste;
+      laatste.plek = kind.plek;
+    }
   }
 }
 
@@ -43,19 +71,25 @@ export class Klassenboom {
   private readonly r: Regels;
   private readonly k: number;
   private readonly bladen = new Map<string, Knoop>();
-  private readonly binnen = new Map<string, Knoop>();
+  private readonly wortel: Knoop;
+  /** Position (leaf key order) of the quasi-identifier that the step from level l to l + 1 coarsens. */
+  private readonly stapPositie: number[];
+  private binnenknopen = 1;
   /** Nodes whose `residu >= k` flipped since the last neemGewijzigdeBladen(). */
   private readonly kandidaten = new Set<Knoop>();
 
   constructor(config: SearchConfig) {
     this.r = regels(config);
     this.k = this.r.k;
+    this.wortel = new Knoop(this.r.stadia.length - 1, '', null);
+    this.stapPositie = this.r.stappen.map((s) => this.r.qis.indexOf(s.qi));
   }
 
   /** The tree of these leaves (one per profile), built at once: O(nodes) instead of O(profiles × levels). */
   static bouw(bladen: Iterable<string>, config: SearchConfig): Klassenboom {
     const boom = new Klassenboom(config);
     const perNiveau: Knoop[][] = boom.r.stadia.map(() => []);
+    perNiveau[perNiveau.length - 1]!.push(boom.wortel);
     for (const b of bladen) {
       let blad = boom.bladen.get(b);
       if (!blad) {
@@ -117,8 +151,10 @@ export class Klassenboom {
 
   /** Every published class (a node with residual ≥ k); several may show the same combination. */
   *klassen(): IterableIterator<Klasse> {
-    for (const kaart of [this.bladen, this.binnen]) {
-      for (const x of kaart.values()) if (x.residu >= this.k) yield { niveau: x.niveau, grootte: x.residu };
+    const stapel = [this.wortel];
+    for (let x = stapel.pop(); x; x = stapel.pop()) {
+      if (x.residu >= this.k) yield { niveau: x.niveau, grootte: x.residu };
+      if (x.kinderen) stapel.push(...x.kinderen);
     }
   }
 
@@ -130,16 +166,8 @@ export class Klassenboom {
   statistiek(): Boomstatistiek {
     let profielen = 0;
     for (const x of this.bladen.values()) profielen += x.n;
-    const wortel = this.wortel();
-    const rest = wortel?.residu ?? 0;
-    return { profielen, bladen: this.bladen.size, knopen: this.bladen.size + this.binnen.size, nietPubliceerbaar: rest < this.k ? rest : 0 };
-  }
-
-  private wortel(): Knoop | null {
-    const eerste = this.bladen.values().next();
-    let x: Knoop | null = eerste.done ? null : eerste.value;
-    while (x?.ouder) x = x.ouder;
-    return x;
+    const rest = this.wortel.residu;
+    return { profielen, bladen: this.bladen.size, knopen: this.bladen.size + this.binnenknopen, nietPubliceerbaar: rest < this.k ? rest : 0 };
   }
 
   /** The leaves that route into x: those below it through nodes whose residual stays under k. */
@@ -151,38 +179,25 @@ export class Klassenboom {
     for (const kind of x.kinderen!) if (kind.residu < this.k) this.verzamel(kind, uit);
   }
 
-  /** Creates the leaf and whichever of its ancestors do not exist yet. */
+  /** Creates the leaf and whichever of its ancestors do not exist yet, walking down from the root. */
   private maakPad(b: string, nieuw?: (k: Knoop) => void): Knoop {
     const r = this.r;
     const exact = bladTokens(b, r);
-    let omhoog: string[] | null = null;
-    const blad = new Knoop(0, b, b);
-    this.bladen.set(b, blad);
-    nieuw?.(blad);
-    let kind = blad;
-    for (let niveau = 1; niveau < r.stadia.length; niveau++) {
-      const stadia = r.stadia[niveau]!;
-      omhoog ??= exact.map((t, i) => gegeneraliseerdToken(r.qis[i]!, t, r));
-      let sleutel = `${niveau}#`;
-      for (let i = 0; i < exact.length; i++) {
-        if (i > 0) sleutel += '|';
-        const s = stadia[i];
-        sleutel += s === 0 ? exact[i] : s === 1 ? omhoog[i] : '-';
+    let x = this.wortel;
+    for (let niveau = r.stadia.length - 2; niveau >= 0; niveau--) {
+      const i = this.stapPositie[niveau]!;
+      const token = r.stadia[niveau]![i] === 0 ? exact[i]! : gegeneraliseerdToken(r.qis[i]!, exact[i]!, r);
+      let kind = x.kind(token);
+      if (!kind) {
+        kind = new Knoop(niveau, token, niveau === 0 ? b : null);
+        x.voegKindToe(kind);
+        if (niveau === 0) this.bladen.set(b, kind);
+        else this.binnenknopen++;
+        nieuw?.(kind);
       }
-      const bestaand = this.binnen.get(sleutel);
-      if (bestaand) {
-        kind.ouder = bestaand;
-        bestaand.kinderen!.add(kind);
-        return blad;
-      }
-      const knoop = new Knoop(niveau, sleutel, null);
-      this.binnen.set(sleutel, knoop);
-      nieuw?.(knoop);
-      kind.ouder = knoop;
-      knoop.kinderen!.add(kind);
-      kind = knoop;
+      x = kind;
     }
-    return blad;
+    return x;
   }
 
   private wijzig(blad: Knoop, d: 1 | -1): void {
@@ -199,11 +214,12 @@ export class Klassenboom {
       delta = (nieuw < k ? nieuw : 0) - (oud < k ? oud : 0);
     }
     if (d < 0) {
-      for (let x: Knoop | null = blad; x && x.n === 0; x = x.ouder) {
+      // Empty nodes go (the root stays).
+      for (let x: Knoop = blad; x.ouder && x.n === 0; x = x.ouder) {
         x.weg = true;
         if (x.blad !== null) this.bladen.delete(x.blad);
-        else this.binnen.delete(x.sleutel);
-        x.ouder?.kinderen!.delete(x);
+        else this.binnenknopen--;
+        x.ouder.verwijderKind(x);
       }
     }
   }
