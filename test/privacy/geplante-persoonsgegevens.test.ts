@@ -2,6 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { loadSearchConfig } from '../../src/config/search-config';
+import { blad } from '../../src/privacy/publiek';
+import { formatteerPrivacyrapport, maakPrivacyrapport } from '../../src/privacy/rapport';
 import { plantPersoonsgegevens } from '../support/persoonsgegevens';
 import { TEST_OPSLAG } from '../support/opslag';
 import { ndjson } from '../support/sonar-records';
@@ -43,6 +46,10 @@ describe('planted personal data', () => {
     antwoorden.push((await request(svc.app).get('/health')).text);
     antwoorden.push(JSON.stringify(await svc.engine.search({ q: 'heftruck', hitsPerPage: 100, facets: ['vaardigheid', 'competentie', 'taaksoort', 'affiniteit'] })));
     antwoorden.push(JSON.stringify(await svc.profielen()));
+    // The k-anonymity report, in both forms `npm run privacy:rapport` prints.
+    const config = loadSearchConfig();
+    const rapport = maakPrivacyrapport((await svc.profielen()).map((p) => blad(p, config)), config);
+    antwoorden.push(formatteerPrivacyrapport(rapport, config), JSON.stringify(rapport));
     // The pages: search (whole page and the script's fragment), several planted profiles, the dashboard and its CSV.
     const pagina = async (pad: string) => antwoorden.push((await request(svc.app).get(pad).set('Accept', 'text/html')).text);
     const ids = (await svc.profielen()).slice(0, 5).map((p) => p.id);
@@ -75,6 +82,7 @@ describe('planted personal data', () => {
     expect(alles).toContain('Uw interesse is doorgegeven');
     expect(alles).toContain('van de 5 onderdelen ingevuld');
     expect(alles).toContain('"organisatie":"Werkgever BV"');
+    expect(alles).toContain('Anonimiteit in combinatie: 198 profielen');
     expect(markers.filter((m) => alles.includes(m))).toEqual([]);
   });
 
