@@ -1,10 +1,10 @@
 /**
  * Anonimiteit in combinatie, measured (docs/privacy.md):
  *
- *   npx tsx bench/privacy-meting.ts [--profielen 250000] [--seed 42] [--uit bench/results-privacy.json]
+ *   node --expose-gc --import tsx bench/privacy-meting.ts [--profielen 250000] [--seed 42] [--uit bench/results-privacy.json]
  *     The privacy report of the demo data and of the national synthetic export (bench/data, generated once), both
  *     anonymised as the service's sync does, and the cost of the class tree on the national mirror.
- *   node --import tsx bench/privacy-meting.ts boom <dataDir>
+ *   node --expose-gc --import tsx bench/privacy-meting.ts boom <dataDir>
  *     Child process of `npm run bench`: only the cost of the class tree on that mirror, as one JSON line.
  *
  * The tree's cost is a ratio to a limit leg in the same process: reading the mirror and parsing every profile
@@ -50,6 +50,8 @@ export interface Boommeting {
 }
 
 const RONDES = 3;
+/** With --expose-gc: collect before each timed phase, so one phase does not pay for the garbage of the one before. */
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const WIJZIGINGEN = 50_000;
 const log = (tekst: string) => process.stderr.write(`privacy-meting: ${tekst}\n`);
 
@@ -60,11 +62,14 @@ export async function meetBoom(mirror: MirrorOpslag, config: SearchConfig): Prom
   const rondes: { inlezen: number; bouw: number }[] = [];
   let boom: Klassenboom | null = null;
   for (let i = 0; i < RONDES; i++) {
+    boom = null;
+    gc();
     let t = performance.now();
     let n = 0;
     for await (const _ of mirror.alle()) n++;
     const inlezen = performance.now() - t;
     if (n !== bladen.length) throw new Error('de mirror veranderde tijdens de meting');
+    gc();
     t = performance.now();
     boom = Klassenboom.bouw(bladen, config);
     rondes.push({ inlezen, bouw: performance.now() - t });
@@ -75,6 +80,7 @@ export async function meetBoom(mirror: MirrorOpslag, config: SearchConfig): Prom
   const r = prng(7);
   const huidig = [...bladen];
   const tijden = new Float64Array(WIJZIGINGEN);
+  gc();
   for (let i = 0; i < WIJZIGINGEN; i++) {
     const j = Math.floor(r() * huidig.length);
     const naar = huidig[Math.floor(r() * huidig.length)]!;

@@ -224,7 +224,7 @@ async function meetService(opties: BenchOpties, dataset: { ndjson: string; regis
  */
 async function meetKlassenboom(dataDir: string, regels: Regel[]): Promise<void> {
   log('klassenboom (anonimiteit in combinatie), eigen proces');
-  const { uitkomst: m } = await kindproces<Boommeting>('bench/privacy-meting.ts', ['boom', dataDir], NODE_GEHEUGEN);
+  const { uitkomst: m } = await kindproces<Boommeting>('bench/privacy-meting.ts', ['boom', dataDir], [...NODE_GEHEUGEN, '--expose-gc']);
   regels.push(regel('klassenboom bouwen (k-anonimiteit)', m.bouwMs, 'ms', `${ms(m.bouwMs)} (${getal(m.profielen)} profielen, ${getal(m.bladen)} bladen, ${getal(m.knopen)} knopen)`));
   regels.push(regel('grens: mirror lezen en parsen (zelfde proces)', m.inlezenMs, 'ms', ms(m.inlezenMs)));
   regels.push(regel('klassenboom bouwen, veelvoud van de grens', m.factor, '×', `${keer(m.factor)} (mediaan van 3 rondes)`, 'klassenboomFactor'));

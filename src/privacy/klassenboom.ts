@@ -75,6 +75,8 @@ export class Klassenboom {
   /** Position (leaf key order) of the quasi-identifier that the step from level l to l + 1 coarsens. */
   private readonly stapPositie: number[];
   private binnenknopen = 1;
+  /** Per quasi-identifier: exact token to its token one rung up (few distinct values; saves a string per node). */
+  private readonly omhoog: Map<string, string>[];
   /** Nodes whose `residu >= k` flipped since the last neemGewijzigdeBladen(). */
   private readonly kandidaten = new Set<Knoop>();
 
@@ -83,6 +85,7 @@ export class Klassenboom {
     this.k = this.r.k;
     this.wortel = new Knoop(this.r.stadia.length - 1, '', null);
     this.stapPositie = this.r.stappen.map((s) => this.r.qis.indexOf(s.qi));
+    this.omhoog = this.r.qis.map(() => new Map());
   }
 
   /** The tree of these leaves (one per profile), built at once: O(nodes) instead of O(profiles × levels). */
@@ -186,7 +189,7 @@ export class Klassenboom {
     let x = this.wortel;
     for (let niveau = r.stadia.length - 2; niveau >= 0; niveau--) {
       const i = this.stapPositie[niveau]!;
-      const token = r.stadia[niveau]![i] === 0 ? exact[i]! : gegeneraliseerdToken(r.qis[i]!, exact[i]!, r);
+      const token = r.stadia[niveau]![i] === 0 ? exact[i]! : this.gegeneraliseerd(i, exact[i]!);
       let kind = x.kind(token);
       if (!kind) {
         kind = new Knoop(niveau, token, niveau === 0 ? b : null);
@@ -198,6 +201,16 @@ export class Klassenboom {
       x = kind;
     }
     return x;
+  }
+
+  private gegeneraliseerd(i: number, exact: string): string {
+    const cache = this.omhoog[i]!;
+    let token = cache.get(exact);
+    if (token === undefined) {
+      token = gegeneraliseerdToken(this.r.qis[i]!, exact, this.r);
+      cache.set(exact, token);
+    }
+    return token;
   }
 
   private wijzig(blad: Knoop, d: 1 | -1): void {
