@@ -6,6 +6,8 @@
  *     anonymised as the service's sync does, and the cost of the class tree on the national mirror.
  *   node --expose-gc --import tsx bench/privacy-meting.ts boom <dataDir>
  *     Child process of `npm run bench`: only the cost of the class tree on that mirror, as one JSON line.
+ *   npx tsx bench/privacy-meting.ts vul <export.ndjson> <dataDir>
+ *     Fills a SQLite mirror from an export as sync would (to try `boom` by hand).
  *
  * The tree's cost is a ratio to a limit leg in the same process: reading the mirror and parsing every profile
  * (what the service must do anyway to build its index), then building the tree from the leaf keys.
@@ -182,6 +184,16 @@ async function volledig(argv: string[]): Promise<void> {
   writeFileSync(path.resolve(ROOT, values.uit), `${JSON.stringify({ datum: new Date().toISOString(), node: process.version, demo: demoRapport, nationaal }, null, 2)}\n`);
 }
 
+/** `vul <ndjson> <dataDir>`: a mirror from an export, without the service (to try the `boom` mode by hand). */
+async function vulLegeMirror(ndjson: string, dataDir: string): Promise<void> {
+  const opslag = createSqliteOpslag(dataDir, 0);
+  try {
+    log(`${getal(await vulMirror(ndjson, opslag.mirror, loadSearchConfig()))} profielen in ${dataDir}`);
+  } finally {
+    await opslag.close();
+  }
+}
+
 async function boomVanMirror(dataDir: string): Promise<void> {
   const mirror = new SqliteMirror(dataDir, 0);
   try {
@@ -193,7 +205,7 @@ async function boomVanMirror(dataDir: string): Promise<void> {
 }
 
 const [eerste, ...rest] = process.argv.slice(2);
-const werk = eerste === 'boom' ? boomVanMirror(rest[0] ?? '') : volledig(process.argv.slice(2));
+const werk = eerste === 'boom' ? boomVanMirror(rest[0] ?? '') : eerste === 'vul' ? vulLegeMirror(rest[0] ?? '', rest[1] ?? '') : volledig(process.argv.slice(2));
 werk.catch((err: unknown) => {
   process.stderr.write(`privacy-meting: ${(err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
