@@ -173,13 +173,14 @@ export class Klassenboom {
     return { profielen, bladen: this.bladen.size, knopen: this.bladen.size + this.binnenknopen, nietPubliceerbaar: rest < this.k ? rest : 0 };
   }
 
-  /** The leaves that route into x: those below it through nodes whose residual stays under k. */
+  /** The leaves that route into x: those below it through nodes whose residual stays between 1 and k - 1. */
   private verzamel(x: Knoop, uit: Set<string>): void {
     if (x.blad !== null) {
       uit.add(x.blad);
       return;
     }
-    for (const kind of x.kinderen!) if (kind.residu < this.k) this.verzamel(kind, uit);
+    // A child with residual 0 passes nothing up: every leaf below it is published below it (a leaf has ≥ 1 profile).
+    for (const kind of x.kinderen!) if (kind.residu > 0 && kind.residu < this.k) this.verzamel(kind, uit);
   }
 
   /** Creates the leaf and whichever of its ancestors do not exist yet, walking down from the root. */
