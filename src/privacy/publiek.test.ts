@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { loadSearchConfig, type SearchConfig } from '../config/search-config';
 import { opleidingsniveauMinWaarden, reisafstandFilterwaarden, urenFilterwaarden } from './filters';
-import { blad, leesBlad, NIET_GETOOND, publiek, publiekeCombinatie, publiekLabel, OngeldigBladError } from './publiek';
+import { blad, leesBlad, NIET_GETOOND, publiek, publiekeCombinatie, publiekLabel, publiekVanWaarden, OngeldigBladError } from './publiek';
 import { aantalNiveaus, bandVan, regels, stadiumOp } from './regels';
 import { testprofiel } from './testprofiel';
 
@@ -114,6 +115,37 @@ describe('publiek', () => {
       expect(publiekeCombinatie(blad(volledig, config), n, config))
         .toBe([[p.regio, p.gemeente], [p.opleidingsniveau], [p.uren], [p.rijbewijs], [p.eigenVervoer]].flat().map((x) => JSON.stringify(x)).join('|'));
     }
+  });
+});
+
+describe('blad en publiek samen', () => {
+  it('toont uit het blad op elk niveau hetzelfde als uit het profiel, voor elke waarde', () => {
+    const c = met({ quasiIdentificatoren: ['gemeente', 'opleidingsniveau', 'urenPerWeek', 'rijbewijs', 'eigenVervoer', 'reisafstandKm'] });
+    const gemeenten = [...config.gemeenten.keys()];
+    fc.assert(fc.property(
+      fc.record({
+        gemeenteCode: fc.constantFrom(...gemeenten),
+        opleidingsniveau: fc.option(fc.constantFrom(...config.opleidingsniveaus.map((n) => n.code)), { nil: null }),
+        urenPerWeek: fc.option(fc.double({ min: 0, max: 80, noNaN: true }), { nil: null }),
+        reisafstandKm: fc.option(fc.double({ min: 0, max: 500, noNaN: true }), { nil: null }),
+        rijbewijs: fc.uniqueArray(fc.constantFrom('AM', 'A', 'B', 'BE', 'C', 'CE', 'D'), { maxLength: 4 }),
+        eigenVervoer: fc.option(fc.boolean(), { nil: null }),
+      }),
+      fc.boolean(),
+      fc.integer({ min: 0, max: 11 }),
+      (d, metReisafstand, n) => {
+        const cfg = metReisafstand ? c : config;
+        const niveau = Math.min(n, regels(cfg).stadia.length - 1);
+        const p = testprofiel(config, d);
+        const b = blad(p, cfg);
+        // Short even for the longest doubles and four rijbewijzen; realistic keys are ~25 characters.
+        expect(b.length).toBeLessThan(120);
+        const uitBlad = publiekVanWaarden(leesBlad(b, cfg), niveau, cfg);
+        const uitProfiel = publiek(p, niveau, cfg);
+        if (!metReisafstand) delete (uitBlad as Partial<typeof uitBlad>).reisafstand, delete (uitProfiel as Partial<typeof uitProfiel>).reisafstand;
+        expect(uitBlad).toEqual(uitProfiel);
+      },
+    ), { numRuns: 500 });
   });
 });
 
