@@ -185,7 +185,7 @@ describe('Klassenboom', () => {
     expect(boom.niveau(p({ urenPerWeek: 1 }))).toBeNull();
   });
 
-  it('bouwt 100.000 profielen binnen enkele seconden', () => {
+  it('bouwt 100.000 profielen in één keer (de tijd meet npm run bench; hier alleen een ruime bovengrens)', () => {
     const config = basis;
     const gemeenten = [...config.gemeenten.keys()];
     const niveaus = config.opleidingsniveaus.map((n) => n.code);
@@ -200,7 +200,7 @@ describe('Klassenboom', () => {
     }), config));
     const t = performance.now();
     const boom = Klassenboom.bouw(bladen, config);
-    expect(performance.now() - t).toBeLessThan(5000);
+    expect(performance.now() - t).toBeLessThan(20_000);
     expect(boom.statistiek().profielen).toBe(100_000);
     expect(boom.statistiek().nietPubliceerbaar).toBeLessThan(5);
   });
