@@ -23,6 +23,8 @@ export const BUDGETTEN = {
   snellerDanOrama: { grens: 10, soort: 'min' },
   /** Building the k-anonymity class tree of the whole mirror, as a multiple of reading and parsing that mirror. */
   klassenboomFactor: { grens: 1, soort: 'max' },
+  /** A search as employers see it (k-anonymous view), as a multiple of the same search on exact values. */
+  werkgeversweergaveFactor: { grens: 1.5, soort: 'max' },
   /** `--opslag postgres`: sync of the same export on PostgreSQL, in % of the SQLite rate measured in the same run. */
   postgresSyncAandeel: { grens: 50, soort: 'min' },
   /**

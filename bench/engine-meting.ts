@@ -8,14 +8,14 @@
 import { loadSearchConfig } from '../src/config/search-config';
 import { SqliteMirror } from '../src/opslag/sqlite/mirror.sqlite';
 import type { BenchEngine } from './baselines/bench-engine';
-import { embeddedEngine } from './baselines/embedded';
+import { embeddedEngine, embeddedWerkgeverEngine } from './baselines/embedded';
 import { minisearchEngine } from './baselines/minisearch';
 import { oramaEngine } from './baselines/orama';
 import { scanEngine } from './baselines/scan';
 import { queryMix } from './querymix';
 import { gemiddelde, percentiel } from './statistiek';
 
-export const ENGINES = ['embedded', 'scan', 'orama', 'minisearch'] as const;
+export const ENGINES = ['embedded', 'embedded-werkgever', 'scan', 'orama', 'minisearch'] as const;
 export type EngineNaam = (typeof ENGINES)[number];
 
 export interface EngineMeting {
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   if (!ENGINES.includes(naam as EngineNaam) || !dataDir) throw new Error(`gebruik: engine-meting.ts <${ENGINES.join('|')}> <dataDir> <maxSeconden>`);
   const maxMs = Number(maxSecondenArg ?? 60) * 1000;
   const config = loadSearchConfig();
-  const engine: BenchEngine = { embedded: embeddedEngine, scan: scanEngine, orama: oramaEngine, minisearch: minisearchEngine }[naam as EngineNaam](config);
+  const engine: BenchEngine = { embedded: embeddedEngine, 'embedded-werkgever': embeddedWerkgeverEngine, scan: scanEngine, orama: oramaEngine, minisearch: minisearchEngine }[naam as EngineNaam](config);
 
   const repository = new SqliteMirror(dataDir, 0);
   const profielen = await repository.aantal();

@@ -131,7 +131,8 @@ async function vulMirror(ndjson: string, mirror: MirrorOpslag, config: SearchCon
   const spoel = async () => {
     const p = partij;
     partij = [];
-    if (p.length > 0) await mirror.schrijf((tx) => tx.upsert(p));
+    // Stored with their class but without an employer view: the tree is built from the classes, as the service does.
+    if (p.length > 0) await mirror.schrijf((tx) => tx.upsert(p.map((profiel) => ({ profiel, klasse: blad(profiel, config) }))));
   };
   for await (const regel of createInterface({ input: createReadStream(ndjson), crlfDelay: Infinity })) {
     if (regel.trim() === '') continue;

@@ -232,7 +232,7 @@ async function meetKlassenboom(dataDir: string, regels: Regel[]): Promise<void> 
 }
 
 async function meetEngines(opties: BenchOpties, dataDir: string, regels: Regel[]): Promise<EngineMeting[]> {
-  const engines: EngineNaam[] = opties.baselines ? ['embedded', 'scan', 'orama', 'minisearch'] : ['embedded', 'scan'];
+  const engines: EngineNaam[] = opties.baselines ? ['embedded', 'embedded-werkgever', 'scan', 'orama', 'minisearch'] : ['embedded', 'embedded-werkgever', 'scan'];
   const metingen: EngineMeting[] = [];
   for (const engine of engines) {
     log(`zoekmachine ${engine} (eigen proces)`);
@@ -243,6 +243,12 @@ async function meetEngines(opties: BenchOpties, dataDir: string, regels: Regel[]
   regels.push(regel('zoekmachine embedded (tekst + 1-3 filters + alle facetten)', embedded.p95, 'ms', latenties(embedded)));
   const budgetten: Partial<Record<EngineNaam, 'snellerDanScan' | 'snellerDanOrama'>> = { scan: 'snellerDanScan', orama: 'snellerDanOrama' };
   for (const b of baselines) {
+    if (b.engine === 'embedded-werkgever') {
+      const factor = b.gemiddeld / embedded.gemiddeld;
+      regels.push(regel('zoeken zoals werkgevers zien (k-anoniem), ÷ exact', factor, '×',
+        `${getal(factor, 2)}× (p50 ${ms(b.p50)} tegen ${ms(embedded.p50)}, p95 ${ms(b.p95)} tegen ${ms(embedded.p95)})`, 'werkgeversweergaveFactor'));
+      continue;
+    }
     const factor = b.gemiddeld / embedded.gemiddeld;
     const treffers = b.treffers.reduce((a, x) => a + x, 0) / Math.max(1, embedded.treffers.reduce((a, x) => a + x, 0));
     regels.push(regel(b.engine === 'scan' ? 'grens: scan over arrays (zelfde filters en facetten)' : `baseline ${b.engine}`, null, 'ms', `${latenties(b)}; vindt ${getal(100 * treffers)}% van de treffers van embedded`));

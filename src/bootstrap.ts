@@ -62,6 +62,8 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
   // An engine that does not answer (Meilisearch down or hanging) must not keep the service from starting: it then
   // serves /health (degraded) and 503 on search, and the follower builds the index once the engine answers.
   await volger.start();
+  // What employers see must be k-anonymous under the rules of this version, before anyone searches.
+  await sync.werkPublicatieBij();
   if (env.seedDemo && await opslag.mirror.aantal() === 0 && await opslag.mirror.getMeta(META_DEMO) === null) {
     const demo = genereerDemo();
     const r = await sync.sync(leesArray(demo.records), { volledig: true, positie: 'index' });

@@ -1,6 +1,7 @@
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../../src/config/search-config';
 import type { FacetNaam, Profielbron, Zoekvraag } from '../../src/zoeken/search-engine.port';
+import { publiekeWaarden } from '../../src/zoeken/publieke-facetten';
 
 /** What the engine benchmark needs of an engine: build once from the mirror, then answer the query mix. */
 export interface BenchEngine {
@@ -40,6 +41,7 @@ export function facetwaarden(p: Kandidaatprofiel, facet: FacetNaam, onbekend: st
     case 'rijbewijs': return p.rijbewijs;
     case 'eigenVervoer': return p.eigenVervoer === null ? [] : [p.eigenVervoer ? 'ja' : 'nee'];
     case 'transparantieklasse': return [p.transparantieklasse];
+    default: return publiekeWaarden(p, facet);
   }
 }
 

@@ -23,7 +23,7 @@ const KANDIDAATPROFIEL_VELDEN = [
   'id', 'gemeenteCode', 'gemeente', 'regio', 'regioNaam', 'dienstverlener', 'heeftProfiel', 'opleidingen',
   'opleidingsniveau', 'vaardigheden', 'competenties', 'affiniteiten', 'beroepssectoren', 'taaksoorten', 'werkervaring',
   'urenPerWeek', 'dagdelen', 'reisafstandKm', 'rijbewijs', 'eigenVervoer', 'profielvulling', 'transparantieklasse',
-  'bijgewerkt',
+  'bijgewerkt', 'publiek',
 ].sort();
 
 describe('anonimiseer', () => {
@@ -52,6 +52,8 @@ describe('anonimiseer', () => {
       profielvulling: 5,
       transparantieklasse: 'volledig',
       bijgewerkt: '2020-06-30',
+      // What employers see is decided where the profile is stored, among the others (src/mirror/publicatie.ts).
+      publiek: null,
     });
   });
 

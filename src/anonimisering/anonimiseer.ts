@@ -85,6 +85,7 @@ export function anonimiseer(record: SonarRecord, deps: AnonimiseerDeps): Anonimi
       profielvulling,
       transparantieklasse: bepaalTransparantieklasse(profielvulling, config.transparantie),
       bijgewerkt: new Date(record.gewijzigdOp).toISOString().slice(0, 10),
+      publiek: null,
     },
   };
 }

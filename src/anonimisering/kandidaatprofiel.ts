@@ -36,6 +36,24 @@ export interface Kandidaatprofiel {
   transparantieklasse: Transparantieklasse;
   /** Day (not time) of the last change in Sonar: enough to sort on, too coarse to link records. */
   bijgewerkt: string;
+  /**
+   * What employers see of the quasi-identifiers, generalised so that every combination is shared by at least k
+   * profiles in the mirror (`src/privacy/`). Set when the profile is written to the mirror; null before that.
+   */
+  publiek: Publiekeweergave | null;
+}
+
+/** Facet values as employers see them: exact, generalised (a region, a band, a group) or NIET_GETOOND. */
+export interface Publiekeweergave {
+  /** 'nee' for the few profiles (fewer than k in the whole mirror) that no generalisation can hide: not shown. */
+  zichtbaar: 'ja' | 'nee';
+  regio: string;
+  gemeente: string;
+  opleidingsniveau: string;
+  uren: string;
+  reisafstand: string;
+  rijbewijs: string[];
+  eigenVervoer: string;
 }
 
 /** Every top-level field of a Kandidaatprofiel, in a fixed order (the search register stores values in it). */
@@ -43,7 +61,7 @@ export const KANDIDAATPROFIEL_VELDEN = [
   'id', 'gemeenteCode', 'gemeente', 'regio', 'regioNaam', 'dienstverlener', 'heeftProfiel', 'opleidingen',
   'opleidingsniveau', 'vaardigheden', 'competenties', 'affiniteiten', 'beroepssectoren', 'taaksoorten',
   'werkervaring', 'urenPerWeek', 'dagdelen', 'reisafstandKm', 'rijbewijs', 'eigenVervoer', 'profielvulling',
-  'transparantieklasse', 'bijgewerkt',
+  'transparantieklasse', 'bijgewerkt', 'publiek',
 ] as const satisfies readonly (keyof Kandidaatprofiel)[];
 // A field added to Kandidaatprofiel but not to the list would silently be lost where the list is used: a type error.
 const alleVelden: Exclude<keyof Kandidaatprofiel, (typeof KANDIDAATPROFIEL_VELDEN)[number]> extends never ? true : never = true;

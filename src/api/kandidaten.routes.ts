@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SearchConfig } from '../config/search-config';
 import { FACETTEN } from '../zoeken/search-engine.port';
 import type { ZoekService } from '../zoeken/zoek.service';
+import { weergaveVoor } from '../zoeken/werkgeversweergave';
 import { kandidatenQuerySchema, naarZoekvraag } from '../zoeken/zoekparameters';
 import { stuurFout, VerzoekFout } from './fouten.middleware';
 import { leesPadParameter, leesQuery } from './lees-parameters';
@@ -18,11 +19,11 @@ export function kandidatenRoutes(zoeken: ZoekService, config: SearchConfig): Rou
   router.get('/kandidaten', async (req, res) => {
     const omgezet = naarZoekvraag(leesQuery(querySchema, req.query), config);
     if ('fouten' in omgezet) throw new VerzoekFout('ongeldige queryparameters', omgezet.fouten);
-    res.type('json').send(await zoeken.zoekJson(omgezet.vraag));
+    res.type('json').send(await zoeken.zoekJson({ ...omgezet.vraag, weergave: weergaveVoor(req.identiteit?.rol) }));
   });
 
   router.get('/kandidaten/:id', async (req, res) => {
-    const profiel = await zoeken.profiel(leesPadParameter(profielIdSchema, req.params.id, 'id'));
+    const profiel = await zoeken.profiel(leesPadParameter(profielIdSchema, req.params.id, 'id'), weergaveVoor(req.identiteit?.rol));
     if (!profiel) return stuurFout(res, 404, 'niet_gevonden', 'dit profiel bestaat niet (meer)');
     res.json(profiel);
   });
@@ -31,7 +32,7 @@ export function kandidatenRoutes(zoeken: ZoekService, config: SearchConfig): Rou
     const facet = z.enum(FACETTEN).safeParse(req.params.facet);
     if (!facet.success) throw new VerzoekFout('onbekend facet', [{ pad: 'facet', melding: `verwacht één van ${FACETTEN.join(', ')}` }], 404);
     const { q } = leesQuery(facetwaardenQuerySchema, req.query);
-    res.json({ facet: facet.data, waarden: await zoeken.facetwaarden(facet.data, q) });
+    res.json({ facet: facet.data, waarden: await zoeken.facetwaarden(facet.data, q, weergaveVoor(req.identiteit?.rol)) });
   });
 
   return router;

@@ -40,6 +40,19 @@ export const kandidaatprofielSchema = z.object({
   profielvulling: z.number().int().min(0).max(5),
   transparantieklasse: klasse,
   bijgewerkt: z.string().openapi({ example: '2020-06-30' }),
+  publiek: z.object({
+    zichtbaar: z.enum(['ja', 'nee']).openapi({ description: "'nee': een van de hoogstens k-1 profielen die geen generalisatie verbergt; werkgevers vinden het niet" }),
+    regio: z.string().openapi({ example: '25' }),
+    gemeente: z.string().openapi({ example: 'GM0268' }),
+    opleidingsniveau: z.string().openapi({ example: 'mbo-2-3' }),
+    uren: z.string().openapi({ example: '24-32' }),
+    reisafstand: z.string().openapi({ example: '15' }),
+    rijbewijs: z.array(z.string()),
+    eigenVervoer: z.string().openapi({ example: 'niet getoond' }),
+  }).nullable().openapi({
+    description: 'Wat werkgevers en intermediairs van de quasi-identificatoren zien (search-config/privacy.json): de exacte waarde, '
+      + 'een grovere (regio, band zoals "24-32" = meer dan 24 tot en met 32, groep) of "niet getoond", zodat elke combinatie door minstens k profielen gedeeld wordt.',
+  }),
 }).openapi('Kandidaatprofiel');
 
 // Compile-time guard: the documented schema and the domain type describe the same object.
@@ -50,13 +63,24 @@ void profielSchemaKlopt;
 const veldfout = z.object({ pad: z.string(), melding: z.string() });
 const foutSchema = z.object({ fout: z.object({ code: z.string(), melding: z.string(), velden: z.array(veldfout).optional() }) }).openapi('Fout');
 const telling = z.record(z.string(), z.number().int());
+/**
+ * What werkgever and intermediair keys get: the quasi-identifiers only as `publiek` has them (exact, generalised, or
+ * "niet getoond"), so every combination they see is shared by at least k profiles; the exact fields are absent.
+ */
+const werkgeversprofielSchema = kandidaatprofielSchema
+  .omit({ gemeenteCode: true, gemeente: true, regio: true, regioNaam: true, opleidingsniveau: true, urenPerWeek: true, reisafstandKm: true, rijbewijs: true, eigenVervoer: true, opleidingen: true })
+  .extend({
+    opleidingen: z.array(z.object({ niveau: z.string().openapi({ description: 'Het niveau zoals publiek.opleidingsniveau het toont: exact, als groep of "niet getoond"' }), richting: z.string().nullable(), diploma: z.boolean().nullable() })),
+    publiek: kandidaatprofielSchema.shape.publiek.unwrap(),
+  }).openapi('Werkgeversprofiel', { description: 'Een profiel zoals werkgevers en intermediairs het zien (k-anoniem, zie search-config/privacy.json); beheer krijgt het exacte Kandidaatprofiel' });
+const gevonden = (profiel: z.ZodObject) => profiel.extend({ _highlights: z.record(z.string(), z.array(z.string())).openapi({ description: 'Per doorzoekbaar veld de waarden met treffers in <mark>…</mark> (HTML-escaped)' }) });
 const kandidatenantwoordSchema = z.object({
-  hits: z.array(kandidaatprofielSchema.extend({ _highlights: z.record(z.string(), z.array(z.string())).openapi({ description: 'Per doorzoekbaar veld de waarden met treffers in <mark>…</mark> (HTML-escaped)' }) })),
+  hits: z.array(z.union([gevonden(werkgeversprofielSchema), gevonden(kandidaatprofielSchema)])).openapi({ description: 'Werkgever en intermediair: Werkgeversprofielen; beheer: Kandidaatprofielen' }),
   totalHits: z.number().int().openapi({ description: 'Exact aantal gevonden profielen' }),
   page: z.number().int(),
   hitsPerPage: z.number().int(),
   totalPages: z.number().int().openapi({ description: 'Pagina\'s die op te vragen zijn (begrensd door maxTotalHits)' }),
-  facetDistribution: z.record(z.enum(FACETTEN), telling).openapi({ description: 'Per gevraagd facet (`facetten`, zonder: alle) per waarde het aantal; disjunctief: de telling van een facet negeert de eigen selectie. Lege onderdelen tellen als "onbekend".' }),
+  facetDistribution: z.record(z.enum(FACETTEN), telling).openapi({ description: 'Per gevraagd facet (`facetten`, zonder: alle) per waarde het aantal; disjunctief: de telling van een facet negeert de eigen selectie. Lege onderdelen tellen als "onbekend". Voor werkgever en intermediair tellen regio, gemeente, opleidingsniveau, rijbewijs en eigenVervoer de gegeneraliseerde waarden, en een aantal van 1 tot k-1 wordt niet gegeven.' }),
   facetStats: z.object({ urenPerWeek: z.object({ min: z.number(), max: z.number() }).optional(), reisafstandKm: z.object({ min: z.number(), max: z.number() }).optional() }),
   processingTimeMs: z.number(),
   relaxaties: z.array(z.object({ parameter: z.string(), totalHits: z.number().int() })).openapi({ description: 'Bij weinig resultaten: hoeveel profielen er zonder elk afzonderlijk filter zouden zijn' }),
@@ -133,7 +157,7 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
   registry.registerPath({
     method: 'get', path: '/api/v1/kandidaten/{id}', tags: ['zoeken'], security: beveiligd, summary: 'Eén geanonimiseerd profiel',
     request: { params: z.object({ id: profielIdSchema }), query: naSequentieQuery },
-    responses: { 200: json(kandidaatprofielSchema, 'Het profiel'), ...fouten, 404: json(foutSchema, 'Onbekend of verwijderd') },
+    responses: { 200: json(z.union([werkgeversprofielSchema, kandidaatprofielSchema]), 'Het profiel: een Werkgeversprofiel voor werkgever en intermediair (404 voor de hoogstens k-1 profielen die geen generalisatie verbergt), het Kandidaatprofiel voor beheer'), ...fouten, 404: json(foutSchema, 'Onbekend of verwijderd') },
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/facetten/{facet}', tags: ['zoeken'], security: beveiligd, summary: 'Zoeken binnen de waarden van één facet',

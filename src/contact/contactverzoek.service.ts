@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../config/search-config';
+import { NIET_GETOOND } from '../privacy/publiek';
 import type { ZoekService } from '../zoeken/zoek.service';
 import type { Contactformulier, Contactverzoek } from './contactverzoek';
 import type { ContactverzoekOpslag } from '../opslag/opslag.port';
@@ -7,8 +9,8 @@ import type { ContactverzoekOpslag } from '../opslag/opslag.port';
 /** What the employer is told: where the request went, nothing more about the candidate. */
 export interface Ontvangstbevestiging {
   referentie: string;
-  /** Name of the region whose werkgeversservicepunt handles the request. */
-  regioNaam: string;
+  /** Name of the region whose werkgeversservicepunt handles the request; null where employers are not shown the region. */
+  regioNaam: string | null;
 }
 
 export interface ContactverzoekServiceDeps {
@@ -28,11 +30,12 @@ export class ContactverzoekService {
 
   /** Stores the request durably before it returns; null when the profile does not exist (any more). */
   async dienIn(profielId: string, formulier: Contactformulier): Promise<Ontvangstbevestiging | null> {
-    const profiel = await this.deps.zoeken.profiel(profielId);
-    if (!profiel) return null;
+    // Routed by the exact region, confirmed only with what the employer may see of the candidate.
+    const profiel = await this.deps.zoeken.profiel(profielId, 'exact') as Kandidaatprofiel | null;
+    if (profiel?.publiek?.zichtbaar !== 'ja') return null;
     const verzoek: Contactverzoek = { ...formulier, referentie: nieuweReferentie(), profielId, regio: profiel.regio, ingediend: new Date().toISOString() };
     await this.deps.opslag.bewaar(verzoek);
-    return { referentie: verzoek.referentie, regioNaam: profiel.regioNaam };
+    return { referentie: verzoek.referentie, regioNaam: profiel.publiek.regio === NIET_GETOOND ? null : profiel.regioNaam };
   }
 
   /** For the werkgeversservicepunten: newest first, optionally only some regions. */

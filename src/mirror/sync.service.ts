@@ -5,9 +5,10 @@ import type { SearchConfig } from '../config/search-config';
 import type { Logger } from '../logging/logger';
 import { sonarRecordSchema, tombstoneSchema } from '../sonar/sonar-record.schema';
 import { naarVeldfouten, type Veldfout } from '../validatie/veldfouten';
-import type { MirrorOpslag, MirrorTransactie } from '../opslag/opslag.port';
+import type { MirrorOpslag, MirrorTransactie, Schrijfuitkomst } from '../opslag/opslag.port';
 import type { IndexVolger } from './index-volger';
 import { TeVeelVerwijderdFout } from './mirror.errors';
+import { META_PUBLICATIEREGELS, Publicatie } from './publicatie';
 
 /** One item of a sync body: a parsed JSON value, or a line that was not valid JSON. */
 export type Bronitem =
@@ -75,7 +76,7 @@ class Schrijfbuffer {
   private readonly verwijderingen = new Set<string>();
   private gezien: string[] = [];
 
-  constructor(private readonly tx: MirrorTransactie, private readonly r: Syncresultaat) {}
+  constructor(private readonly tx: MirrorTransactie, private readonly r: Syncresultaat, private readonly publicatie: Publicatie) {}
 
   async upsert(profiel: Kandidaatprofiel): Promise<void> {
     await this.ruimte(profiel.id);
@@ -98,11 +99,12 @@ class Schrijfbuffer {
     if (this.upserts.size > 0) {
       const profielen = [...this.upserts.values()];
       this.upserts.clear();
-      for (const uitkomst of await this.tx.upsert(profielen)) this.r[uitkomst]++;
+      for (const uitkomst of await this.tx.upsert(await this.publicatie.voorUpsert(this.tx, profielen))) this.r[uitkomst]++;
     }
     if (this.verwijderingen.size > 0) {
       const ids = [...this.verwijderingen];
       this.verwijderingen.clear();
+      await this.publicatie.voorVerwijderen(this.tx, ids);
       this.r.verwijderd += (await this.tx.verwijder(ids)).length;
     }
     if (this.gezien.length > 0) {
@@ -128,8 +130,26 @@ class Schrijfbuffer {
  */
 export class SyncService {
   private readonly slot = new Mutex();
+  private readonly publicatie: Publicatie;
 
-  constructor(private readonly deps: SyncServiceDeps) {}
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.publicatie = new Publicatie(deps.config);
+  }
+
+  /**
+   * Publishes the whole mirror anew when it was published under other rules (privacy.json or the regions changed)
+   * or holds rows from before classes existed; at start-up, before the first search.
+   */
+  async werkPublicatieBij(): Promise<void> {
+    await this.slot.runExclusive(async () => {
+      const regels = await this.deps.mirror.getMeta(META_PUBLICATIEREGELS);
+      const { volgnummer } = await this.schrijf(async (tx) => {
+        if (regels !== this.publicatie.regels) await this.publicatie.herpubliceerAlles(tx);
+      });
+      if (regels !== this.publicatie.regels) await this.deps.mirror.setMeta(META_PUBLICATIEREGELS, this.publicatie.regels);
+      await this.volg(volgnummer);
+    });
+  }
 
   async sync(items: AsyncIterable<Bronitem> | Iterable<Bronitem>, opties: Syncopties): Promise<Syncresultaat> {
     return this.slot.runExclusive(() => this.voerUit(items, opties));
@@ -140,7 +160,10 @@ export class SyncService {
     return this.slot.runExclusive(async () => {
       await this.deps.voorSync?.();
       const id = this.deps.pseudoniem(klantnummer);
-      const { resultaat, volgnummer } = await this.deps.mirror.schrijf(async (tx) => (await tx.verwijder([id])).length > 0);
+      const { resultaat, volgnummer } = await this.schrijf(async (tx) => {
+        await this.publicatie.voorVerwijderen(tx, [id]);
+        return (await tx.verwijder([id])).length > 0;
+      });
       await this.volg(volgnummer);
       return { bestond: resultaat, volgnummer };
     });
@@ -160,10 +183,10 @@ export class SyncService {
       if (r.weigeringen.length < MAX_WEIGERINGEN) r.weigeringen.push({ [opties.positie]: positie, fouten });
     };
 
-    const { volgnummer } = await this.deps.mirror.schrijf(async (tx) => {
+    const { volgnummer } = await this.schrijf(async (tx) => {
       // A full export is swapped in whole: readers see the old index or the new one.
       if (opties.volledig) tx.vervangtAlles();
-      const buffer = new Schrijfbuffer(tx, r);
+      const buffer = new Schrijfbuffer(tx, r, this.publicatie);
       for await (const item of items) {
         r.ontvangen++;
         if (opties.voortgang && r.ontvangen % 5000 === 0) opties.voortgang(r.ontvangen);
@@ -217,7 +240,31 @@ export class SyncService {
     if (!forceer && weg.length > this.deps.maxVerwijderaandeel * aantalVooraf) {
       throw new TeVeelVerwijderdFout(weg.length, aantalVooraf, this.deps.maxVerwijderaandeel);
     }
-    for (let i = 0; i < weg.length; i += SCHRIJFDEEL) r.verwijderd += (await tx.verwijder(weg.slice(i, i + SCHRIJFDEEL))).length;
+    for (let i = 0; i < weg.length; i += SCHRIJFDEEL) {
+      const deel = weg.slice(i, i + SCHRIJFDEEL);
+      await this.publicatie.voorVerwijderen(tx, deel);
+      r.verwijderd += (await tx.verwijder(deel)).length;
+    }
+  }
+
+  /**
+   * One write transaction on the mirror that keeps what employers see k-anonymous: every profile it touches is
+   * published with the classes as they end up, and profiles whose view that changes are written again with it.
+   */
+  private async schrijf<T>(werk: (tx: MirrorTransactie) => Promise<T>): Promise<Schrijfuitkomst<T>> {
+    try {
+      const uitkomst = await this.deps.mirror.schrijf(async (tx) => {
+        await this.publicatie.begin(tx);
+        const resultaat = await werk(tx);
+        await this.publicatie.rondAf(tx);
+        return resultaat;
+      });
+      this.publicatie.gecommit(uitkomst.volgnummer);
+      return uitkomst;
+    } catch (err) {
+      this.publicatie.vergeet();
+      throw err;
+    }
   }
 
   /**

@@ -7,10 +7,32 @@ export type Upsertuitkomst = 'toegevoegd' | 'bijgewerkt' | 'ongewijzigd';
 
 export interface DoelgroepregisterTelling { regio: number; periode: string; aantal: number }
 
+/** A profile as the mirror stores it. */
+export interface Mirrorrij {
+  profiel: Kandidaatprofiel;
+  /** Its class: the exact combination of its quasi-identifiers (`src/privacy/`), to find who shares it. */
+  klasse: string;
+}
+
 /** One open write transaction on the mirror: everything in it becomes visible at once, or not at all. */
 export interface MirrorTransactie {
   /** Upserts in one statement; the outcome per profile, in the same order. Ids must be distinct. */
-  upsert(profielen: readonly Kandidaatprofiel[]): Promise<Upsertuitkomst[]>;
+  upsert(rijen: readonly Mirrorrij[]): Promise<Upsertuitkomst[]>;
+  /**
+   * Writes profiles again whose class or employer view (`publiek`) changed because others came or went: noted in
+   * the change log as changed, not counted as a sync's outcome.
+   */
+  herpubliceer(rijen: readonly Mirrorrij[]): Promise<void>;
+  /** The stored class of those of these ids that are in the mirror (null: stored before classes existed). */
+  klassen(ids: readonly string[]): Promise<Map<string, string | null>>;
+  /** How many profiles each class has, as this transaction sees the mirror (null: stored before classes existed). */
+  klassentelling(): Promise<Map<string | null, number>>;
+  /** The profiles of these classes. */
+  profielenInKlassen(klassen: readonly string[]): Promise<Mirrorrij[]>;
+  /** Up to `aantal` profiles after id `na` (null: from the start), in id order: a walk over the whole mirror. */
+  profielenNa(na: string | null, aantal: number): Promise<{ profiel: Kandidaatprofiel; klasse: string | null }[]>;
+  /** The change log position this transaction started from. */
+  volgnummerVooraf(): Promise<number>;
   /** Removes; answers the ids that existed. */
   verwijder(ids: readonly string[]): Promise<string[]>;
   /** Full export: these ids are in the export, so `nietGezien()` can find the rest. */

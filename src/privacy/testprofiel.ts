@@ -29,6 +29,7 @@ export function testprofiel(config: SearchConfig, delen: Partial<Kandidaatprofie
     profielvulling: 0,
     transparantieklasse: 'geen',
     bijgewerkt: '2026-01-01',
+    publiek: null,
     ...delen,
   };
 }

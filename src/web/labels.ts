@@ -1,3 +1,4 @@
+import { HEEFT_RIJBEWIJS, NIET_GETOOND, publiekLabel, type PubliekVeld } from '../privacy/publiek';
 import type { SearchConfig } from '../config/search-config';
 import type { Opleidingsniveau } from '../sonar/sonar-record.schema';
 import type { FacetNaam, Sortering } from '../zoeken/search-engine.port';
@@ -36,16 +37,27 @@ export class Labels {
   /** One value of a facet (as the engine and the URL have it) as people read it. */
   waarde(facet: FacetNaam | 'opleidingsniveauMin', waarde: string): string {
     if (waarde === this.onbekend) return 'Niet ingevuld';
+    if (waarde === NIET_GETOOND) return 'Niet getoond';
     switch (facet) {
       case 'regio': return this.regios.get(waarde) ?? waarde;
       case 'gemeente': return this.config.gemeenten.get(waarde)?.naam ?? waarde;
       case 'opleidingsniveau':
-      case 'opleidingsniveauMin': return this.niveaus.get(waarde) ?? waarde;
+      case 'opleidingsniveauMin': return this.niveaus.get(waarde) ?? this.publiek('opleidingsniveau', waarde);
       case 'transparantieklasse': return this.klassen.get(waarde) ?? waarde;
       case 'eigenVervoer': return waarde === 'ja' ? 'Ja' : 'Nee';
-      case 'rijbewijs': return `Rijbewijs ${waarde}`;
+      case 'rijbewijs': return waarde === HEEFT_RIJBEWIJS ? 'Heeft een rijbewijs' : `Rijbewijs ${waarde}`;
       default: return waarde;
     }
+  }
+
+  isOnbekend(waarde: string): boolean {
+    return waarde === this.onbekend;
+  }
+
+  /** A value of what employers see (`Kandidaatprofiel.publiek`), as a sentence starts. */
+  publiek(veld: PubliekVeld, waarde: string): string {
+    if (waarde === this.onbekend) return 'Niet ingevuld';
+    return publiekLabel(veld, waarde, this.config).replace(/^./, (c) => c.toUpperCase());
   }
 
   opleidingsniveau(niveau: Opleidingsniveau | null): string {

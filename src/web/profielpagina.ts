@@ -1,6 +1,7 @@
 import { leesPadParameter } from '../api/lees-parameters';
 import { profielIdSchema } from '../api/kandidaten.routes';
-import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
+import { NIET_GETOOND, type PubliekVeld } from '../privacy/publiek';
+import type { Werkgeversprofiel } from '../zoeken/werkgeversweergave';
 import { CONTACTVELDEN, contactformulierSchema, type Contactformulier } from '../contact/contactverzoek';
 import type { ContactverzoekService, Ontvangstbevestiging } from '../contact/contactverzoek.service';
 import type { ZoekService } from '../zoeken/zoek.service';
@@ -70,15 +71,20 @@ export class Profielpagina {
     return { status: 200, html: this.deps.weergave.render('bevestiging.njk', { ...basis, titel: 'Uw interesse is doorgegeven', ...bevestiging, profielHref: `/kandidaten/${profielId}` }) };
   }
 
-  private async profiel(id: unknown): Promise<Kandidaatprofiel> {
-    const profiel = await this.deps.zoeken.profiel(leesPadParameter(profielIdSchema, id, 'id'));
+  /** The pages are for employers: the profile as they may see it. */
+  private async profiel(id: unknown): Promise<Werkgeversprofiel> {
+    const profiel = await this.deps.zoeken.profiel(leesPadParameter(profielIdSchema, id, 'id'), 'werkgever') as Werkgeversprofiel | null;
     if (!profiel) throw new NietGevondenFout('dit profiel bestaat niet (meer)');
     return profiel;
   }
 
-  private model(p: Kandidaatprofiel) {
+  private model(p: Werkgeversprofiel) {
     const { labels } = this.deps;
-    const kop = p.werkervaring[0] ? `${p.werkervaring[0].beroep} in ${p.gemeente}` : `Kandidaat in ${p.gemeente}`;
+    const { publiek } = p;
+    const waar = publiek.gemeente !== NIET_GETOOND ? ` in ${labels.publiek('gemeente', publiek.gemeente)}`
+      : publiek.regio !== NIET_GETOOND ? ` in de regio ${labels.publiek('regio', publiek.regio)}` : '';
+    const kop = p.werkervaring[0] ? `${p.werkervaring[0].beroep}${waar}` : `Kandidaat${waar}`;
+    const getoond = (veld: PubliekVeld, waarde: string) => (labels.isOnbekend(waarde) ? null : labels.publiek(veld, waarde));
     const perDag = new Map<string, string[]>();
     for (const code of p.dagdelen) {
       const [dag, deel] = code.split('-') as [string, string];
@@ -89,24 +95,27 @@ export class Profielpagina {
       kop,
       id: p.id,
       heeftProfiel: p.heeftProfiel,
-      woonplaats: `${p.gemeente} (arbeidsmarktregio ${p.regioNaam})`,
-      regioNaam: p.regioNaam,
+      woonplaats: publiek.regio === NIET_GETOOND ? null
+        : publiek.gemeente === NIET_GETOOND ? `de arbeidsmarktregio ${labels.publiek('regio', publiek.regio)}`
+          : `${labels.publiek('gemeente', publiek.gemeente)} (arbeidsmarktregio ${labels.publiek('regio', publiek.regio)})`,
+      regioNaam: publiek.regio === NIET_GETOOND ? null : labels.publiek('regio', publiek.regio),
       dienstverlener: p.dienstverlener === 'UWV' ? 'UWV' : 'de gemeente',
       opleidingen: p.opleidingen.map((o) => [
-        labels.opleidingsniveau(o.niveau),
+        labels.publiek('opleidingsniveau', o.niveau),
         o.richting ? `richting ${o.richting}` : null,
         o.diploma === true ? 'met diploma' : o.diploma === false ? 'zonder diploma' : null,
       ].filter((d) => d !== null).join(', ')),
       werkervaring: p.werkervaring.map((w) => `${w.beroep}: ${jaren(w.jaren)}`),
       onderdelen: ONDERDELEN.map((o) => ({ kop: o.kop, waarden: p[o.veld] })),
-      uren: p.urenPerWeek === null ? null : `${p.urenPerWeek} uur`,
+      uren: getoond('uren', publiek.uren),
       dagdelen: DAGVOLGORDE.filter((d) => perDag.has(d)).map((d) => ({
         dag: labels.dag(d).replace(/^./, (c) => c.toUpperCase()),
         delen: opsomming(DAGDELEN.filter((deel) => perDag.get(d)!.includes(deel))),
       })),
-      reisafstand: p.reisafstandKm === null ? null : `maximaal ${p.reisafstandKm} km`,
-      rijbewijs: p.rijbewijs.length > 0 ? opsomming(p.rijbewijs) : null,
-      eigenVervoer: p.eigenVervoer === null ? null : p.eigenVervoer ? 'ja' : 'nee',
+      reisafstand: publiek.reisafstand === NIET_GETOOND ? labels.publiek('reisafstand', NIET_GETOOND)
+        : labels.isOnbekend(publiek.reisafstand) ? null : `maximaal ${labels.publiek('reisafstand', publiek.reisafstand).toLowerCase()}`,
+      rijbewijs: publiek.rijbewijs.length > 0 ? opsomming(publiek.rijbewijs.map((r) => labels.publiek('rijbewijs', r))) : null,
+      eigenVervoer: getoond('eigenVervoer', publiek.eigenVervoer)?.toLowerCase() ?? null,
       vulling: `${vulling} (${labels.klasse(p.transparantieklasse).toLowerCase()})`,
       bijgewerkt: p.bijgewerkt,
     };

@@ -1,10 +1,12 @@
 import { leesQuery } from '../api/lees-parameters';
 import { VerzoekFout } from '../api/fouten.middleware';
-import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
+import type { Publiekeweergave } from '../anonimisering/kandidaatprofiel';
+import type { Werkgeversprofiel } from '../zoeken/werkgeversweergave';
 import type { SearchConfig } from '../config/search-config';
 import { SORTERINGEN, type FacetNaam, type Zoekvraag } from '../zoeken/search-engine.port';
 import type { Kandidatenantwoord, ZoekService } from '../zoeken/zoek.service';
 import { kandidatenQuerySchema, naarZoekvraag } from '../zoeken/zoekparameters';
+import { NIET_GETOOND } from '../privacy/publiek';
 import { zonderLegeVelden } from './formulierquery';
 import { SORTEERLABELS, type Labels } from './labels';
 import { markeerder, zonderMarkering, type Tekst } from './markering';
@@ -64,7 +66,7 @@ export class Zoekpagina {
     const omgezet = naarZoekvraag(staat, this.deps.config);
     if ('fouten' in omgezet) throw new VerzoekFout('de zoekvraag in het adres klopt niet', omgezet.fouten);
     // Counted are only the facets the page shows; the hidden ones show as chips, which need no counts.
-    const antwoord = await this.deps.zoeken.zoek({ ...omgezet.vraag, facets: PAGINAFACETTEN });
+    const antwoord = await this.deps.zoeken.zoek({ ...omgezet.vraag, facets: PAGINAFACETTEN, weergave: 'werkgever' });
     const model = this.model(staat, omgezet.vraag, antwoord);
     return { status: 200, html: this.deps.weergave.render(alleenResultaten ? 'zoekresultaten.njk' : 'zoeken.njk', { ...basis, ...model }) };
   }
@@ -83,7 +85,8 @@ export class Zoekpagina {
       keuzes,
       zonderFilters: keuzes.length > 0 ? this.adressen.zonderFilters(staat) : null,
       sorteringen: SORTERINGEN.map((s) => ({ waarde: s, label: SORTEERLABELS[s], gekozen: s === staat.sort })),
-      kaarten: antwoord.hits.map((h) => this.kaart(h)),
+      // The page asked for the employer view, so every hit is a Werkgeversprofiel.
+      kaarten: antwoord.hits.map((h) => this.kaart(h as Werkgeversprofiel & { _highlights: Record<string, string[]> })),
       paginering: this.paginering(staat, antwoord.totalPages),
       suggesties: this.suggesties(staat, antwoord),
     };
@@ -145,7 +148,8 @@ export class Zoekpagina {
     });
   }
 
-  private kaart(hit: Kandidaatprofiel & { _highlights: Record<string, string[]> }): Resultaatkaart {
+  /** The pages are for employers: every hit is in their view (Werkgeversprofiel). */
+  private kaart(hit: Werkgeversprofiel & { _highlights: Record<string, string[]> }): Resultaatkaart {
     const { labels } = this.deps;
     const markeer = markeerder(hit._highlights);
     const getoond = new Set<string>();
@@ -167,11 +171,11 @@ export class Zoekpagina {
     return {
       href: `/kandidaten/${hit.id}`,
       titel,
-      plaats: `${hit.gemeente}, regio ${hit.regioNaam}`,
+      plaats: plaats(hit.publiek, labels),
       gegevens: [
-        { term: 'Opleiding', waarde: labels.opleidingsniveau(hit.opleidingsniveau) },
-        { term: 'Uren per week', waarde: hit.urenPerWeek === null ? 'Niet ingevuld' : `${hit.urenPerWeek} uur` },
-        { term: 'Rijbewijs', waarde: hit.rijbewijs.length > 0 ? hit.rijbewijs.join(', ') : 'Niet ingevuld' },
+        { term: 'Opleiding', waarde: labels.publiek('opleidingsniveau', hit.publiek.opleidingsniveau) },
+        { term: 'Uren per week', waarde: labels.publiek('uren', hit.publiek.uren) },
+        { term: 'Rijbewijs', waarde: hit.publiek.rijbewijs.length > 0 ? hit.publiek.rijbewijs.map((r) => labels.publiek('rijbewijs', r)).join(', ') : 'Niet ingevuld' },
         { term: 'Profiel', waarde: labels.klasse(hit.transparantieklasse) },
       ],
       vaardigheden: zichtbaar,
@@ -198,4 +202,11 @@ export class Zoekpagina {
       paginas,
     };
   }
+}
+
+/** Where the candidate lives, as far as employers are shown: gemeente and region, the region alone, or neither. */
+export function plaats(publiek: Publiekeweergave, labels: Labels): string {
+  if (publiek.regio === NIET_GETOOND) return 'Woonplaats niet getoond';
+  const regio = labels.publiek('regio', publiek.regio);
+  return publiek.gemeente === NIET_GETOOND ? `Arbeidsmarktregio ${regio}` : `${labels.publiek('gemeente', publiek.gemeente)}, regio ${regio}`;
 }

@@ -6,7 +6,39 @@ export const FACETTEN = [
   'regio', 'gemeente', 'opleidingsniveau', 'sector', 'taaksoort', 'competentie', 'vaardigheid', 'affiniteit',
   'rijbewijs', 'eigenVervoer', 'transparantieklasse',
 ] as const;
-export type FacetNaam = (typeof FACETTEN)[number];
+export type ApiFacet = (typeof FACETTEN)[number];
+
+/**
+ * Facets over what employers see of a profile (`Kandidaatprofiel.publiek`: generalised so that every combination of
+ * the quasi-identifiers is shared by at least k profiles). Not API parameters: ZoekService maps the employer's
+ * `regio`, `gemeente`, ... onto these, so their filters and counts never see an exact value that the hits hide.
+ */
+export const PUBLIEKE_FACETTEN = {
+  regio: 'publiekRegio',
+  gemeente: 'publiekGemeente',
+  opleidingsniveau: 'publiekOpleidingsniveau',
+  rijbewijs: 'publiekRijbewijs',
+  eigenVervoer: 'publiekEigenVervoer',
+} as const satisfies Partial<Record<ApiFacet, string>>;
+/** Hours as employers see them (exact, a band, or not shown): what urenMin/urenMax filter on for them. */
+export const PUBLIEK_UREN_FACET = 'publiekUren';
+/** 'ja' for profiles employers may see; 'nee' for the few (under k in the whole mirror) that no generalisation hides. */
+export const PUBLIEK_ZICHTBAAR_FACET = 'publiekZichtbaar';
+export const INTERNE_FACETTEN = [...Object.values(PUBLIEKE_FACETTEN), PUBLIEK_UREN_FACET, PUBLIEK_ZICHTBAAR_FACET] as const;
+export type InterneFacet = (typeof INTERNE_FACETTEN)[number];
+/** Every facet an engine indexes: the API's and the internal ones. */
+export const ALLE_FACETTEN = [...FACETTEN, ...INTERNE_FACETTEN] as const;
+export type FacetNaam = ApiFacet | InterneFacet;
+/** The profile field path of each internal facet. */
+export const INTERNE_FACETPADEN: Readonly<Record<InterneFacet, readonly string[]>> = {
+  publiekRegio: ['publiek', 'regio'],
+  publiekGemeente: ['publiek', 'gemeente'],
+  publiekOpleidingsniveau: ['publiek', 'opleidingsniveau'],
+  publiekRijbewijs: ['publiek', 'rijbewijs'],
+  publiekEigenVervoer: ['publiek', 'eigenVervoer'],
+  publiekUren: ['publiek', 'uren'],
+  publiekZichtbaar: ['publiek', 'zichtbaar'],
+};
 
 export const SORTERINGEN = ['relevantie', 'bijgewerkt:desc', 'uren:asc', 'uren:desc'] as const;
 export type Sortering = (typeof SORTERINGEN)[number];
@@ -26,7 +58,14 @@ export interface Filtervraag {
   urenMax?: number;
 }
 
+/**
+ * 'exact' for beheer; 'werkgever' for employers and intermediaries: filters, counts and hits then use what employers
+ * see (`Kandidaatprofiel.publiek`). Engines ignore it; the answer is composed with it (`Antwoordsamensteller`).
+ */
+export type Weergave = 'exact' | 'werkgever';
+
 export interface Zoekvraag extends Filtervraag {
+  weergave?: Weergave;
   q?: string;
   sort?: Sortering;
   /** 1-based. */

@@ -1,14 +1,18 @@
 import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../config/search-config';
-import { FACETTEN, type FacetNaam, type SearchEngine, type Zoekresultaat, type Zoekvraag } from './search-engine.port';
+import { FACETTEN, type ApiFacet, type SearchEngine, type Weergave, type Zoekresultaat, type Zoekvraag } from './search-engine.port';
+import { Werkgeversweergave, type Werkgeversprofiel } from './werkgeversweergave';
 
 /** Below this many hits the answer suggests which single filter to drop. */
 const RELAXATIE_DREMPEL = 10;
 
 export interface Relaxatie { parameter: string; totalHits: number }
 
+/** A profile as the caller may see it: exact for beheer, as published (k-anonymous) for employers. */
+export type Getoondprofiel = Kandidaatprofiel | Werkgeversprofiel;
+
 export interface Kandidatenantwoord extends Omit<Zoekresultaat, 'hits'> {
-  hits: (Kandidaatprofiel & { _highlights: Record<string, string[]> })[];
+  hits: (Getoondprofiel & { _highlights: Record<string, string[]> })[];
   /** Per constraint in use: how many profiles the search would find without it (only when few are found). */
   relaxaties: Relaxatie[];
   /** Display names for the coded facet values in this answer (region numbers, CBS codes). */
@@ -30,21 +34,34 @@ function stelZelfSamen(engine: SearchEngine): engine is SearchEngine & Samenstel
 /** Turns an engine's result into the answer employers get: hits with highlights, relaxations, display labels. */
 export class Antwoordsamensteller {
   private readonly regioNamen: ReadonlyMap<string, string>;
+  private readonly werkgevers: Werkgeversweergave;
 
   constructor(private readonly search: (vraag: Zoekvraag) => Promise<Zoekresultaat>, private readonly config: SearchConfig) {
     this.regioNamen = new Map(config.regios.map((r) => [String(r.nummer), r.naam]));
+    this.werkgevers = new Werkgeversweergave(config);
   }
 
   async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
-    const resultaat = await this.search({ ...vraag, facets: vraag.facets ?? FACETTEN });
+    const resultaat = await this.zoekIn(vraag.weergave, { ...vraag, facets: vraag.facets ?? FACETTEN });
     const totalPages = Math.ceil(Math.min(resultaat.totalHits, this.config.zoeken.maxTotalHits) / resultaat.hitsPerPage);
     return {
       ...resultaat,
       totalPages,
-      hits: resultaat.hits.map((h) => ({ ...h.profiel, _highlights: h.highlights })),
+      hits: resultaat.hits.map((h) => ({ ...this.toon(vraag.weergave, h.profiel), _highlights: h.highlights })),
       relaxaties: resultaat.totalHits < RELAXATIE_DREMPEL ? await this.relaxaties(vraag) : [],
       labels: this.labels(resultaat),
     };
+  }
+
+  /** Searches in the caller's view; an employer's filters and counts are on what employers see. */
+  private async zoekIn(weergave: Weergave | undefined, vraag: Zoekvraag): Promise<Zoekresultaat> {
+    if (weergave !== 'werkgever') return this.search(vraag);
+    return this.werkgevers.resultaat(await this.search(this.werkgevers.vraag(vraag)));
+  }
+
+  private toon(weergave: Weergave | undefined, profiel: Kandidaatprofiel): Getoondprofiel {
+    // The engine query left out profiles employers may not see, so the view exists.
+    return weergave === 'werkgever' ? this.werkgevers.profiel(profiel)! : profiel;
   }
 
   private async relaxaties(vraag: Zoekvraag): Promise<Relaxatie[]> {
@@ -60,7 +77,7 @@ export class Antwoordsamensteller {
     if (zonder.length < 1) return [];
     const tellingen = await Promise.all(zonder.map(async (z) => ({
       parameter: z.parameter,
-      totalHits: (await this.search({ ...z.vraag, page: 1, hitsPerPage: 1, facets: [] })).totalHits,
+      totalHits: (await this.zoekIn(vraag.weergave, { ...z.vraag, page: 1, hitsPerPage: 1, facets: [] })).totalHits,
     })));
     return tellingen.sort((a, b) => b.totalHits - a.totalHits);
   }
@@ -83,9 +100,11 @@ export class Antwoordsamensteller {
 /** The use cases employers and intermediaries have: search, one profile, values within a facet. */
 export class ZoekService {
   private readonly samensteller: Antwoordsamensteller;
+  private readonly werkgevers: Werkgeversweergave;
 
   constructor(private readonly engine: SearchEngine, config: SearchConfig) {
     this.samensteller = new Antwoordsamensteller((vraag) => engine.search(vraag), config);
+    this.werkgevers = new Werkgeversweergave(config);
   }
 
   async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
@@ -99,11 +118,16 @@ export class ZoekService {
     return JSON.stringify(await this.samensteller.zoek(vraag));
   }
 
-  async profiel(id: string): Promise<Kandidaatprofiel | null> {
-    return this.engine.get(id);
+  /** One profile in the caller's view; null when it does not exist or employers may not see it. */
+  async profiel(id: string, weergave: Weergave): Promise<Getoondprofiel | null> {
+    const profiel = await this.engine.get(id);
+    if (!profiel || weergave === 'exact') return profiel;
+    return this.werkgevers.profiel(profiel);
   }
 
-  async facetwaarden(facet: FacetNaam, q: string): Promise<{ waarde: string; aantal: number }[]> {
-    return this.engine.facetValues(facet, q);
+  async facetwaarden(facet: ApiFacet, q: string, weergave: Weergave): Promise<{ waarde: string; aantal: number }[]> {
+    if (weergave === 'exact') return this.engine.facetValues(facet, q);
+    const { facet: intern, filters } = this.werkgevers.facet(facet);
+    return this.werkgevers.facetwaarden(facet, await this.engine.facetValues(intern, q, { filters }));
   }
 }

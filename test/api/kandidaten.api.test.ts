@@ -7,7 +7,9 @@ describe('GET /api/v1/kandidaten on the demo data', () => {
   beforeAll(async () => { svc = await startTestService({ SEED_DEMO: 'true' }); });
   afterAll(async () => { await svc.stop(); });
 
-  const zoek = (query: string, sleutel: string = SLEUTELS.werkgever) => request(svc.app).get(`/api/v1/kandidaten${query}`).set(bearer(sleutel));
+  // Exact values (beheer): what these tests check is the search itself; test/privacy/k-anonimiteit.test.ts is about
+  // what employers see of it.
+  const zoek = (query: string, sleutel: string = SLEUTELS.beheer) => request(svc.app).get(`/api/v1/kandidaten${query}`).set(bearer(sleutel));
   const ids = (body: { hits: { id: string }[] }) => body.hits.map((h) => h.id).sort();
 
   it('answers with hits, exact totalHits, pages, all facets and stats', async () => {
@@ -131,8 +133,19 @@ describe('GET /api/v1/kandidaten on the demo data', () => {
     expect(res.body.fout.velden.map((v: { pad: string }) => v.pad.replace(/\[\d+\]$/, ''))).toContain(parameter);
   });
 
+  it('shows employers no gemeente whose people would be singled out, and beheer every one', async () => {
+    // Mook en Middelaar has 39 people in the demo data, too few to keep its name beside the other quasi-identifiers.
+    expect((await zoek('?gemeente=Mook%20en%20Middelaar&hitsPerPage=1')).body.totalHits).toBe(39);
+    const werkgever = await zoek('?gemeente=Mook%20en%20Middelaar&hitsPerPage=1', SLEUTELS.werkgever);
+    expect(werkgever.body.totalHits).toBe(0);
+    const gemeenten = (await zoek('?facetten=gemeente&hitsPerPage=1', SLEUTELS.werkgever)).body.facetDistribution.gemeente as Record<string, number>;
+    expect(gemeenten).not.toHaveProperty('GM0944');
+    expect(Math.min(...Object.values(gemeenten))).toBeGreaterThanOrEqual(5);
+    expect(Object.values(gemeenten).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3955);
+  });
+
   it('gives one profile by id and 404 for an unknown one', async () => {
-    const eerste = (await zoek('?hitsPerPage=1')).body.hits[0];
+    const eerste = (await zoek('?hitsPerPage=1', SLEUTELS.werkgever)).body.hits[0];
     const res = await request(svc.app).get(`/api/v1/kandidaten/${eerste.id}`).set(bearer(SLEUTELS.intermediair));
     expect(res.status).toBe(200);
     const { _highlights, ...profiel } = eerste;

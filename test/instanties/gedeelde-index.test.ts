@@ -58,8 +58,9 @@ describe('a shared search index: one writer, hand-over from the recorded positio
     await volger.start();
     return { opslag, volger, schrijfacties };
   }
+  const rijen = (ps: Kandidaatprofiel[]) => ps.map((p) => ({ profiel: p, klasse: p.id }));
   const schrijf = (opslag: Opslag, profielen: Kandidaatprofiel[], weg: string[] = []) => opslag.mirror.schrijf(async (tx) => {
-    await tx.upsert(profielen);
+    await tx.upsert(rijen(profielen));
     await tx.verwijder(weg);
   });
 

@@ -6,7 +6,7 @@
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
 import type { Contactverzoek } from '../../src/contact/contactverzoek';
 import { OpslagFout } from '../../src/opslag/opslag-fout';
-import type { MirrorTransactie, Opslag, Schrijfuitkomst, Wijzigingen } from '../../src/opslag/opslag.port';
+import type { Mirrorrij, MirrorTransactie, Opslag, Schrijfuitkomst, Wijzigingen } from '../../src/opslag/opslag.port';
 import { SnapshotBestaatFout } from '../../src/transparantie/transparantie.errors';
 import type { Snapshot } from '../../src/transparantie/transparantie.schemas';
 import { maakProfiel } from '../zoeken/fixtures';
@@ -67,6 +67,8 @@ async function lees(opslag: Opslag, na: number | null): Promise<Gelezen> {
 }
 
 const idsVan = (ps: readonly Kandidaatprofiel[]) => ps.map((p) => p.id);
+/** Mirror rows of profiles, each in a class of its own id (classes are tested on their own below). */
+export const rijen = (ps: readonly Kandidaatprofiel[]): Mirrorrij[] => ps.map((p) => ({ profiel: p, klasse: `k-${p.id}` }));
 
 function snapshot(periode: string, aantal: number): Snapshot {
   return {
@@ -110,10 +112,10 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
 
     describe('mirror: schrijftransacties', () => {
       it('answers the upsert outcome per profile in input order, and verwijder only the ids that existed', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1'), profiel('p2'), profiel('p3')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2'), profiel('p3')])));
         const { resultaat } = await schrijf(opslag, async (tx) => ({
-          upsert: await tx.upsert([profiel('p3'), profiel('p9'), profiel('p1', 2), profiel('p2'), profiel('p0')]),
-          leeg: await tx.upsert([]),
+          upsert: await tx.upsert(rijen([profiel('p3'), profiel('p9'), profiel('p1', 2), profiel('p2'), profiel('p0')])),
+          leeg: await tx.upsert(rijen([])),
           verwijder: await tx.verwijder(['p2', 'bestaat-niet', 'p0']),
           nogmaals: await tx.verwijder(['p2']),
           niets: await tx.verwijder([]),
@@ -131,11 +133,11 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
 
       it('returns the new volgnummer per changing write, the current one for a write that changes nothing', async () => {
         expect(await opslag.wijzigingen.laatste()).toBe(0);
-        expect((await schrijf(opslag, (tx) => tx.upsert([profiel('p1')]))).volgnummer).toBe(1);
-        expect((await schrijf(opslag, (tx) => tx.upsert([profiel('p2')]))).volgnummer).toBe(2);
+        expect((await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1')])))).volgnummer).toBe(1);
+        expect((await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p2')])))).volgnummer).toBe(2);
         // Only unchanged profiles and removals of absent ids: nothing to follow, so no new position.
         const niets = await schrijf(opslag, async (tx) => {
-          await tx.upsert([profiel('p1'), profiel('p2')]);
+          await tx.upsert(rijen([profiel('p1'), profiel('p2')]));
           await tx.verwijder(['bestaat-niet']);
           return 'klaar';
         });
@@ -146,13 +148,13 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       });
 
       it('shows nothing of a write in progress to other calls, and aantalVooraf is the committed count before it', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1'), profiel('p2')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2')])));
         let binnen!: () => void;
         const gestart = new Promise<void>((r) => { binnen = r; });
         let ga!: () => void;
         const door = new Promise<void>((r) => { ga = r; });
         const bezig = schrijf(opslag, async (tx) => {
-          await tx.upsert([profiel('p1', 2), profiel('p3')]);
+          await tx.upsert(rijen([profiel('p1', 2), profiel('p3')]));
           await tx.verwijder(['p2']);
           const vooraf = await tx.aantalVooraf();
           binnen();
@@ -177,12 +179,12 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       });
 
       it('rolls a throwing werk back completely and passes its error on unchanged', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1'), profiel('p2')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2')])));
         const fout = new Error('sync afgebroken');
         await expect(schrijf(opslag, async (tx) => {
           tx.vervangtAlles();
           await tx.markeerGezien(['p1']);
-          await tx.upsert([profiel('p1', 2), profiel('p3')]);
+          await tx.upsert(rijen([profiel('p1', 2), profiel('p3')]));
           await tx.verwijder(['p2']);
           throw fout;
         })).rejects.toBe(fout);
@@ -191,21 +193,21 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
         expect(await opslag.wijzigingen.laatste()).toBe(1);
         expect(await lees(opslag, 1)).toEqual({ soort: 'wijzig', tot: 1, upsert: [], verwijder: [] });
         // The store still writes, at the next position; the aborted full export left nothing behind either.
-        const { resultaat, volgnummer } = await schrijf(opslag, async (tx) => ({ vooraf: await tx.aantalVooraf(), niet: (await tx.nietGezien()).sort(), upsert: await tx.upsert([profiel('p3')]) }));
+        const { resultaat, volgnummer } = await schrijf(opslag, async (tx) => ({ vooraf: await tx.aantalVooraf(), niet: (await tx.nietGezien()).sort(), upsert: await tx.upsert(rijen([profiel('p3')])) }));
         expect(resultaat).toEqual({ vooraf: 2, niet: ['p1', 'p2'], upsert: ['toegevoegd'] });
         expect(volgnummer).toBe(2);
         expect(await lees(opslag, 1)).toEqual({ soort: 'wijzig', tot: 2, upsert: [profiel('p3')], verwijder: [] });
       });
 
       it('finds what a full export did not name with markeerGezien and nietGezien', async () => {
-        await schrijf(opslag, (tx) => tx.upsert(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => profiel(id))));
+        await schrijf(opslag, (tx) => tx.upsert(rijen(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => profiel(id)))));
         const { resultaat, volgnummer } = await schrijf(opslag, async (tx) => {
           tx.vervangtAlles();
           const vooraf = await tx.aantalVooraf();
           await tx.markeerGezien(['p1', 'p2', 'p6']);
           await tx.markeerGezien(['p2', 'p3']);
           await tx.markeerGezien([]);
-          const upsert = await tx.upsert([profiel('p1', 2), profiel('p2'), profiel('p3'), profiel('p6')]);
+          const upsert = await tx.upsert(rijen([profiel('p1', 2), profiel('p2'), profiel('p3'), profiel('p6')]));
           // p5 is removed by the export itself (e.g. its record said so); it no longer counts as not seen.
           await tx.verwijder(['p5']);
           const niet = (await tx.nietGezien()).sort();
@@ -221,7 +223,7 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       });
 
       it('keeps everything across closing and reopening, and re-running the migrations changes nothing', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1'), profiel('p2'), profiel('p3')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2'), profiel('p3')])));
         await schrijf(opslag, (tx) => tx.verwijder(['p2']));
         await opslag.mirror.setMeta('laatsteSync', '2026-03-01T00:00:00Z');
         await opslag.mirror.zetDoelgroepregister({ regio: 25, periode: '2026-Q1', aantal: 40 });
@@ -240,7 +242,7 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
           expect(await opslag.contactverzoeken.lijst()).toEqual([contactverzoek('R1', 25, '2026-03-01T10:00:00.000Z')]);
         }
         // Positions and the count go on from where they were.
-        const { resultaat, volgnummer } = await schrijf(opslag, async (tx) => ({ vooraf: await tx.aantalVooraf(), upsert: await tx.upsert([profiel('p3'), profiel('p4')]) }));
+        const { resultaat, volgnummer } = await schrijf(opslag, async (tx) => ({ vooraf: await tx.aantalVooraf(), upsert: await tx.upsert(rijen([profiel('p3'), profiel('p4')])) }));
         expect(resultaat).toEqual({ vooraf: 2, upsert: ['ongewijzigd', 'toegevoegd'] });
         expect(volgnummer).toBe(3);
         expect(await opslag.mirror.aantal()).toBe(3);
@@ -256,9 +258,9 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
           gebeurd.push(`begin ${wie}`);
           const eerder = await lees(o, 0);
           const vooraf = await tx.aantalVooraf();
-          await tx.upsert([profiel(`${wie}1`)]);
+          await tx.upsert(rijen([profiel(`${wie}1`)]));
           await slaap(50);
-          await tx.upsert([profiel(`${wie}2`)]);
+          await tx.upsert(rijen([profiel(`${wie}2`)]));
           gebeurd.push(`eind ${wie}`);
           return { eerder, vooraf };
         });
@@ -278,7 +280,7 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       it('serialises a burst of small writes: gap-free positions, one entry each', async () => {
         const ander = plek.tweede ? await plek.tweede() : opslag;
         const uitkomsten = await Promise.all(Array.from({ length: 6 }, (_, i) =>
-          schrijf(i % 2 === 0 ? opslag : ander, async (tx) => { await tx.upsert([profiel(`q${i}`)]); await slaap(5); return i; })));
+          schrijf(i % 2 === 0 ? opslag : ander, async (tx) => { await tx.upsert(rijen([profiel(`q${i}`)])); await slaap(5); return i; })));
         expect(uitkomsten.map((u) => u.volgnummer).sort()).toEqual([1, 2, 3, 4, 5, 6]);
         // From position n-1 exactly the writes that got positions n and later: each entry holds its own id only.
         for (let n = 1; n <= 6; n++) {
@@ -291,18 +293,18 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
 
     describe('wijzigingslog', () => {
       it('reads a herbouw of everything from null, and a wijzig with the newest state of each changed id from a position', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1'), profiel('p2'), profiel('p3')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2'), profiel('p3')])));
         await schrijf(opslag, async (tx) => {
-          await tx.upsert([profiel('p4'), profiel('p1', 2)]);
+          await tx.upsert(rijen([profiel('p4'), profiel('p1', 2)]));
           await tx.verwijder(['p3']);
         });
         await schrijf(opslag, async (tx) => {
-          await tx.upsert([profiel('p1', 3), profiel('p5')]);
+          await tx.upsert(rijen([profiel('p1', 3), profiel('p5')]));
           await tx.verwijder(['p4']);
         });
         // A profile removed and written again later: it exists, so it is an upsert.
         await schrijf(opslag, (tx) => tx.verwijder(['p2']));
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p2', 5)]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p2', 5)])));
         expect(await opslag.wijzigingen.laatste()).toBe(5);
 
         expect(await lees(opslag, null)).toEqual({ soort: 'herbouw', tot: 5, profielen: [profiel('p1', 3), profiel('p2', 5), profiel('p5')] });
@@ -321,23 +323,23 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       });
 
       it('a profile upserted and removed after the position shows only as a removal', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1')]));
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p2')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1')])));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p2')])));
         await schrijf(opslag, (tx) => tx.verwijder(['p2']));
         // Within one transaction too.
-        await schrijf(opslag, async (tx) => { await tx.upsert([profiel('p3')]); await tx.verwijder(['p3']); });
+        await schrijf(opslag, async (tx) => { await tx.upsert(rijen([profiel('p3')])); await tx.verwijder(['p3']); });
         expect(await lees(opslag, 1)).toEqual({ soort: 'wijzig', tot: 4, upsert: [], verwijder: ['p2', 'p3'] });
       });
 
       it('reads a herbouw after a full export, and from a position ahead of the log', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1'), profiel('p2')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2')])));
         await schrijf(opslag, async (tx) => {
           tx.vervangtAlles();
           await tx.markeerGezien(['p2', 'p3']);
-          await tx.upsert([profiel('p2', 2), profiel('p3')]);
+          await tx.upsert(rijen([profiel('p2', 2), profiel('p3')]));
           await tx.verwijder(await tx.nietGezien());
         });
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p4')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p4')])));
         const alles = [profiel('p2', 2), profiel('p3'), profiel('p4')];
         expect(await lees(opslag, 0)).toEqual({ soort: 'herbouw', tot: 3, profielen: alles });
         expect(await lees(opslag, 1)).toEqual({ soort: 'herbouw', tot: 3, profielen: alles });
@@ -349,11 +351,11 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       });
 
       it('a full export that changes no profile still makes followers rebuild', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1')])));
         const { volgnummer } = await schrijf(opslag, async (tx) => {
           tx.vervangtAlles();
           await tx.markeerGezien(['p1']);
-          return tx.upsert([profiel('p1')]);
+          return tx.upsert(rijen([profiel('p1')]));
         });
         expect(volgnummer).toBe(2);
         expect(await lees(opslag, 1)).toEqual({ soort: 'herbouw', tot: 2, profielen: [profiel('p1')] });
@@ -362,10 +364,10 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       it('reads a herbouw, never a wrong wijzig, once the entries after a position were cleaned up', async () => {
         extra = await maak({ bewaartijdMs: 0 });
         const o = extra.opslag;
-        await schrijf(o, (tx) => tx.upsert([profiel('p1'), profiel('p2')]));
+        await schrijf(o, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2')])));
         // A few milliseconds between writes: each write then finds the older entries past their (zero) time.
         await slaap(15);
-        await schrijf(o, (tx) => tx.upsert([profiel('p3')]));
+        await schrijf(o, (tx) => tx.upsert(rijen([profiel('p3')])));
         await slaap(15);
         await schrijf(o, (tx) => tx.verwijder(['p1']));
         const alles = [profiel('p2'), profiel('p3')];
@@ -380,7 +382,7 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
       it('a herbouw read slowly yields exactly the state at its tot, not a write that commits meanwhile', async () => {
         // More than one part (the adapters read 2000 rows at a time), so the read really spans the write.
         const ids = Array.from({ length: 4500 }, (_, i) => `p${String(i).padStart(5, '0')}`);
-        await schrijf(opslag, (tx) => tx.upsert(ids.map((id) => profiel(id))));
+        await schrijf(opslag, (tx) => tx.upsert(rijen(ids.map((id) => profiel(id)))));
         const gezien: Kandidaatprofiel[] = [];
         let tot = -1;
         let tussendoor: Schrijfuitkomst<unknown> | undefined;
@@ -392,7 +394,7 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
             if (gezien.length === 1) {
               // Changes ahead of the reader, in every part: an update, a removal, a new id, and one already read.
               tussendoor = await schrijf(opslag, async (tx) => {
-                await tx.upsert([profiel('p04000', 9), profiel('p99999'), profiel('p00000', 9), profiel('p02500', 9)]);
+                await tx.upsert(rijen([profiel('p04000', 9), profiel('p99999'), profiel('p00000', 9), profiel('p02500', 9)]));
                 await tx.verwijder(['p00001', 'p03000']);
               });
               await slaap(5);
@@ -412,13 +414,13 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
 
       it('mirror.alle read slowly keeps one consistent state as well', async () => {
         const ids = Array.from({ length: 4100 }, (_, i) => `p${String(i).padStart(5, '0')}`);
-        await schrijf(opslag, (tx) => tx.upsert(ids.map((id) => profiel(id))));
+        await schrijf(opslag, (tx) => tx.upsert(rijen(ids.map((id) => profiel(id)))));
         const gezien: Kandidaatprofiel[] = [];
         for await (const p of opslag.mirror.alle()) {
           gezien.push(p);
           if (gezien.length === 1) {
             await schrijf(opslag, async (tx) => {
-              await tx.upsert([profiel('p04050', 9), profiel('p99999')]);
+              await tx.upsert(rijen([profiel('p04050', 9), profiel('p99999')]));
               await tx.verwijder(['p03000']);
             });
           }
@@ -431,10 +433,10 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
 
     describe('opruimen na fouten en afgebroken lezen', () => {
       it('failed writes and reads stopped early leave no lock, transaction or connection behind', async () => {
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1'), profiel('p2'), profiel('p3')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1'), profiel('p2'), profiel('p3')])));
         // More than a pool holds (10), so a leaked connection or a lock still held would show.
         for (let i = 0; i < 12; i++) {
-          await expect(schrijf(opslag, async (tx) => { await tx.upsert([profiel(`f${i}`)]); throw new Error(`mis ${i}`); })).rejects.toThrow(`mis ${i}`);
+          await expect(schrijf(opslag, async (tx) => { await tx.upsert(rijen([profiel(`f${i}`)])); throw new Error(`mis ${i}`); })).rejects.toThrow(`mis ${i}`);
           for await (const p of opslag.mirror.alle()) { expect(p.id).toBe('p1'); break; }
           await opslag.wijzigingen.lees(null, async (w) => {
             if (w.soort !== 'herbouw') throw new Error(`verwacht herbouw, kreeg ${w.soort}`);
@@ -444,7 +446,7 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
           await expect(opslag.wijzigingen.lees(0, async () => { throw fout; })).rejects.toBe(fout);
         }
         expect(await opslag.mirror.aantal()).toBe(3);
-        expect((await schrijf(opslag, (tx) => tx.upsert([profiel('p4')]))).volgnummer).toBe(2);
+        expect((await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p4')])))).volgnummer).toBe(2);
         expect(idsVan(await lijstVan(opslag.mirror.alle()))).toEqual(['p1', 'p2', 'p3', 'p4']);
       });
     });
@@ -459,19 +461,19 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
         const blijft: number[] = [];
         const stopBlijft = await opslag.wijzigingen.luister((n) => { if (n >= 0) blijft.push(n); });
 
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1')])));
         await totdat(() => gehoord.length >= 1, 'melding van positie 1');
         // A write that changes nothing announces nothing; the next one that changes does.
-        await schrijf(opslag, (tx) => tx.upsert([profiel('p1')]));
+        await schrijf(opslag, (tx) => tx.upsert(rijen([profiel('p1')])));
         // A write rolled back announces nothing either.
-        await expect(schrijf(opslag, async (tx) => { await tx.upsert([profiel('px')]); throw new Error('mis'); })).rejects.toThrow('mis');
+        await expect(schrijf(opslag, async (tx) => { await tx.upsert(rijen([profiel('px')])); throw new Error('mis'); })).rejects.toThrow('mis');
         const ander = plek.tweede ? await plek.tweede() : opslag;
-        await schrijf(ander, (tx) => tx.upsert([profiel('p2')]));
+        await schrijf(ander, (tx) => tx.upsert(rijen([profiel('p2')])));
         await totdat(() => gehoord.length >= 2, 'melding van positie 2');
         expect(gehoord).toEqual([1, 2]);
 
         await stop();
-        await schrijf(ander, (tx) => tx.upsert([profiel('p3')]));
+        await schrijf(ander, (tx) => tx.upsert(rijen([profiel('p3')])));
         await totdat(() => blijft.includes(3), 'melding van positie 3 aan de luisteraar die bleef');
         // The stopped one would have had it by now too (same commit); a short grace for a slower connection.
         await slaap(100);

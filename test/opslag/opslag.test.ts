@@ -11,7 +11,7 @@ import type { Opslag } from '../../src/opslag/opslag.port';
 import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
 import { createSqliteOpslag } from '../../src/opslag/sqlite/sqlite-opslag';
 import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
-import { opslagSuite, profiel, type Opslagplek, type Plekopties } from './opslag-suite';
+import { opslagSuite, profiel, rijen, type Opslagplek, type Plekopties } from './opslag-suite';
 
 const logger = createLogger('silent');
 const UUR = 3_600_000;
@@ -139,9 +139,9 @@ describe('Opslag: alleen postgres', () => {
 
   it('two instances started together on an empty database migrate once and then share one mirror', async () => {
     const [a, b] = await Promise.all([instantie(false), instantie(false)]);
-    await a.mirror.schrijf((tx) => tx.upsert([profiel('p1')]));
+    await a.mirror.schrijf((tx) => tx.upsert(rijen([profiel('p1')])));
     expect(await b.mirror.get('p1')).toEqual(profiel('p1'));
-    expect((await b.mirror.schrijf((tx) => tx.upsert([profiel('p1', 2)]))).volgnummer).toBe(2);
+    expect((await b.mirror.schrijf((tx) => tx.upsert(rijen([profiel('p1', 2)])))).volgnummer).toBe(2);
     expect(await a.mirror.get('p1')).toEqual(profiel('p1', 2));
     expect(await a.wijzigingen.laatste()).toBe(2);
   });
@@ -156,7 +156,7 @@ describe('Opslag: alleen sqlite', () => {
       const gehoord: number[] = [];
       await o.wijzigingen.luister(() => { throw new Error('luisteraar kapot'); });
       await o.wijzigingen.luister((n) => gehoord.push(n));
-      const uitkomst = await o.mirror.schrijf((tx) => tx.upsert([profiel('p1')]));
+      const uitkomst = await o.mirror.schrijf((tx) => tx.upsert(rijen([profiel('p1')])));
       expect(uitkomst).toEqual({ resultaat: ['toegevoegd'], volgnummer: 1 });
       expect(gehoord).toEqual([1]);
     } finally {

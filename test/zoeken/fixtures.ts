@@ -47,6 +47,7 @@ export function maakProfiel(id: string, delen: Profieldelen = {}): Kandidaatprof
     profielvulling: 0,
     transparantieklasse: 'geen',
     bijgewerkt: '2026-01-01',
+    publiek: null,
     ...rest,
   };
   profiel.profielvulling = bepaalProfielvulling(profiel, config.transparantie);

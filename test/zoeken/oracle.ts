@@ -7,8 +7,9 @@
  */
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../../src/config/search-config';
+import { publiekeWaarden } from '../../src/zoeken/publieke-facetten';
 import {
-  FACETTEN, type FacetNaam, type Facettelling, type Filtervraag, type Numeriekestats, type Sortering, type Zoekvraag,
+  FACETTEN, INTERNE_FACETTEN, type FacetNaam, type Facettelling, type InterneFacet, type Filtervraag, type Numeriekestats, type Sortering, type Zoekvraag,
 } from '../../src/zoeken/search-engine.port';
 
 const { newStemmer } = require('snowball-stemmers') as { newStemmer(taal: string): { stem(woord: string): string } };
@@ -51,6 +52,7 @@ const FACET_WAARDEN: Record<FacetNaam, (p: Kandidaatprofiel) => string[]> = {
   rijbewijs: (p) => p.rijbewijs,
   eigenVervoer: (p) => (p.eigenVervoer === null ? [] : [p.eigenVervoer ? 'ja' : 'nee']),
   transparantieklasse: (p) => [p.transparantieklasse],
+  ...Object.fromEntries(INTERNE_FACETTEN.map((f) => [f, (p: Kandidaatprofiel) => publiekeWaarden(p, f)])) as Record<InterneFacet, (p: Kandidaatprofiel) => string[]>,
 };
 
 const VELD_WAARDEN: Record<string, (p: Kandidaatprofiel) => string[]> = {

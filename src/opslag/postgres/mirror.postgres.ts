@@ -27,20 +27,38 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
       const spoor = new Wijzigingsspoor();
       let gezienTabel = false;
       const tx: MirrorTransactie = {
-        upsert: async (profielen) => {
-          if (profielen.length === 0) return [];
+        upsert: async (invoer) => {
+          if (invoer.length === 0) return [];
           // Unchanged rows are not updated and not returned; xmax = 0 tells an insert from an update.
           const rijen = await vraag<{ id: string; nieuw: boolean }>(c, 'profiel opslaan', `
-            INSERT INTO profielen (id, data) SELECT * FROM unnest($1::text[], $2::text[])
-            ON CONFLICT (id) DO UPDATE SET data = excluded.data WHERE profielen.data IS DISTINCT FROM excluded.data
-            RETURNING id, (xmax = 0) AS nieuw`, [profielen.map((p) => p.id), profielen.map((p) => JSON.stringify(p))]);
+            INSERT INTO profielen (id, data, klasse) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            ON CONFLICT (id) DO UPDATE SET data = excluded.data, klasse = excluded.klasse WHERE profielen.data IS DISTINCT FROM excluded.data
+            RETURNING id, (xmax = 0) AS nieuw`, [invoer.map((r) => r.profiel.id), invoer.map((r) => JSON.stringify(r.profiel)), invoer.map((r) => r.klasse)]);
           const uitkomst = new Map(rijen.map((r) => [r.id, r.nieuw ? 'toegevoegd' as const : 'bijgewerkt' as const]));
-          return profielen.map((p): Upsertuitkomst => {
+          return invoer.map(({ profiel: p }): Upsertuitkomst => {
             const u = uitkomst.get(p.id) ?? 'ongewijzigd';
             spoor.upsert(p.id, u);
             return u;
           });
         },
+        herpubliceer: async (invoer) => {
+          if (invoer.length === 0) return;
+          const rijen = await vraag<{ id: string }>(c, 'profiel opnieuw publiceren', `
+            UPDATE profielen p SET data = n.data, klasse = n.klasse FROM unnest($1::text[], $2::text[], $3::text[]) AS n(id, data, klasse)
+            WHERE p.id = n.id RETURNING p.id`, [invoer.map((r) => r.profiel.id), invoer.map((r) => JSON.stringify(r.profiel)), invoer.map((r) => r.klasse)]);
+          for (const r of rijen) spoor.upsert(r.id, 'bijgewerkt');
+        },
+        klassen: async (ids) => new Map((await vraag<{ id: string; klasse: string | null }>(c, 'klassen lezen',
+          'SELECT id, klasse FROM profielen WHERE id = ANY($1::text[])', [ids])).map((r) => [r.id, r.klasse])),
+        klassentelling: async () => new Map((await vraag<{ klasse: string | null; n: string }>(c, 'klassen tellen',
+          'SELECT klasse, count(*) AS n FROM profielen GROUP BY klasse')).map((r) => [r.klasse, Number(r.n)])),
+        profielenInKlassen: async (klassen) => (await vraag<{ data: string; klasse: string }>(c, 'klassen lezen',
+          'SELECT data, klasse FROM profielen WHERE klasse = ANY($1::text[])', [klassen]))
+          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse })),
+        profielenNa: async (na, aantal) => (await vraag<{ data: string; klasse: string | null }>(c, 'mirror lezen',
+          'SELECT data, klasse FROM profielen WHERE id > $1 ORDER BY id LIMIT $2', [na ?? '', aantal]))
+          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse })),
+        volgnummerVooraf: async () => (await this.volgstand(c)).laatste,
         verwijder: async (ids) => {
           if (ids.length === 0) return [];
           const weg = (await vraag<{ id: string }>(c, 'profiel verwijderen', 'DELETE FROM profielen WHERE id = ANY($1::text[]) RETURNING id', [ids])).map((r) => r.id);

@@ -46,7 +46,9 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
     return this.rij.runExclusive(async () => {
       const db = this.db;
       const get = db.prepare<[string], { data: string }>('SELECT data FROM profielen WHERE id = ?');
-      const insert = db.prepare('INSERT INTO profielen (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
+      const insert = db.prepare('INSERT INTO profielen (id, data, klasse) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, klasse = excluded.klasse');
+      const herschrijf = db.prepare('UPDATE profielen SET data = ?, klasse = ? WHERE id = ?');
+      const klasseVan = db.prepare<[string], { klasse: string | null }>('SELECT klasse FROM profielen WHERE id = ?');
       const del = db.prepare('DELETE FROM profielen WHERE id = ?');
       wrap('transactie starten', () => {
         db.exec('BEGIN IMMEDIATE');
@@ -55,14 +57,36 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
       const markeer = db.prepare('INSERT OR IGNORE INTO temp.gezien (id) VALUES (?)');
       const spoor = new Wijzigingsspoor();
       const tx: MirrorTransactie = {
-        upsert: async (profielen) => wrap('profiel opslaan', () => profielen.map((profiel): Upsertuitkomst => {
+        upsert: async (rijen) => wrap('profiel opslaan', () => rijen.map(({ profiel, klasse }): Upsertuitkomst => {
           const data = JSON.stringify(profiel);
           const oud = get.get(profiel.id);
           const uitkomst = oud?.data === data ? 'ongewijzigd' : oud ? 'bijgewerkt' : 'toegevoegd';
-          if (uitkomst !== 'ongewijzigd') insert.run(profiel.id, data);
+          if (uitkomst !== 'ongewijzigd') insert.run(profiel.id, data, klasse);
           spoor.upsert(profiel.id, uitkomst);
           return uitkomst;
         })),
+        herpubliceer: async (rijen) => wrap('profiel opnieuw publiceren', () => {
+          for (const { profiel, klasse } of rijen) {
+            if (herschrijf.run(JSON.stringify(profiel), klasse, profiel.id).changes > 0) spoor.upsert(profiel.id, 'bijgewerkt');
+          }
+        }),
+        klassen: async (ids) => wrap('klassen lezen', () => {
+          const uit = new Map<string, string | null>();
+          for (const id of ids) {
+            const rij = klasseVan.get(id);
+            if (rij) uit.set(id, rij.klasse);
+          }
+          return uit;
+        }),
+        klassentelling: async () => wrap('klassen tellen', () => new Map(db.prepare<[], { klasse: string | null; n: number }>(
+          'SELECT klasse, count(*) AS n FROM profielen GROUP BY klasse').all().map((r) => [r.klasse, r.n]))),
+        profielenInKlassen: async (klassen) => wrap('klassen lezen', () => db.prepare<[string], { data: string; klasse: string }>(
+          'SELECT data, klasse FROM profielen WHERE klasse IN (SELECT value FROM json_each(?))').all(JSON.stringify(klassen))
+          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse }))),
+        profielenNa: async (na, aantal) => wrap('mirror lezen', () => db.prepare<[string, number], { data: string; klasse: string | null }>(
+          'SELECT data, klasse FROM profielen WHERE id > ? ORDER BY id LIMIT ?').all(na ?? '', aantal)
+          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse }))),
+        volgnummerVooraf: async () => wrap('volgnummer lezen', () => volgstand(db).laatste),
         verwijder: async (ids) => wrap('profiel verwijderen', () => ids.filter((id) => {
           const weg = del.run(id).changes > 0;
           if (weg) spoor.verwijder(id);

@@ -1,7 +1,7 @@
 import type { SearchConfig } from '../../config/search-config';
 import { ConfigError } from '../../config/config-error';
 import type { Opleidingsniveau } from '../../sonar/sonar-record.schema';
-import { FACETTEN, type FacetNaam } from '../search-engine.port';
+import { FACETTEN, INTERNE_FACETPADEN, INTERNE_FACETTEN, type FacetNaam } from '../search-engine.port';
 import { TextAnalyzer } from './tokenizer';
 import type { TypoRules } from './vocabulary';
 
@@ -42,6 +42,7 @@ export function engineSchema(config: SearchConfig): EngineSchema {
     if (veld === undefined) throw new ConfigError(`search-config/zoeken.json: facet '${naam}' ontbreekt in facetten`);
     facetPaden.set(naam, veld.split('.'));
   }
+  for (const naam of INTERNE_FACETTEN) facetPaden.set(naam, INTERNE_FACETPADEN[naam]);
   const analyzer = new TextAnalyzer(z.stopwoorden);
   const synoniemen = new Map<string, string[]>();
   for (const groep of z.synoniemen) {

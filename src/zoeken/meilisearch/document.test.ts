@@ -6,7 +6,8 @@ const maakDocument = documentMaker(loadSearchConfig());
 
 describe('documentMaker', () => {
   it('keeps the exact profile and flattens facets, rank, hours and date beside it', () => {
-    const profiel = maakProfiel({ opleidingsniveau: 'mbo-2', eigenVervoer: true });
+    const publiek = { zichtbaar: 'ja' as const, regio: '25', gemeente: 'niet getoond', opleidingsniveau: 'mbo-2-3', uren: '12-24', reisafstand: '15', rijbewijs: ['heeft-rijbewijs'], eigenVervoer: 'ja' };
+    const profiel = maakProfiel({ opleidingsniveau: 'mbo-2', eigenVervoer: true, publiek });
     expect(maakDocument(profiel)).toEqual({
       id: profiel.id,
       profiel,
@@ -25,6 +26,13 @@ describe('documentMaker', () => {
       urenPerWeek: 24,
       reisafstandKm: 15,
       bijgewerkt: '2026-11-01',
+      publiekRegio: '25',
+      publiekGemeente: 'niet getoond',
+      publiekOpleidingsniveau: 'mbo-2-3',
+      publiekUren: '12-24',
+      publiekRijbewijs: ['heeft-rijbewijs'],
+      publiekEigenVervoer: 'ja',
+      publiekZichtbaar: 'ja',
     });
   });
 

@@ -1,6 +1,7 @@
 import type { SearchConfig } from '../../config/search-config';
 import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
-import type { FacetNaam } from '../search-engine.port';
+import { INTERNE_FACETTEN, PUBLIEKE_FACETTEN, type FacetNaam, type InterneFacet } from '../search-engine.port';
+import { publiekeWaarden } from '../publieke-facetten';
 import { BIJGEWERKT_VELD, PROFIEL_VELD, RANG_VELD, REISAFSTAND_VELD, UREN_VELD, facetVelden } from './velden';
 
 /**
@@ -37,6 +38,11 @@ const FACETWAARDE: { readonly [F in FacetNaam]: (p: Kandidaatprofiel, onbekend: 
   rijbewijs: (p, o) => ofOnbekend(p.rijbewijs, o),
   eigenVervoer: (p, o) => (p.eigenVervoer === null ? o : p.eigenVervoer ? 'ja' : 'nee'),
   transparantieklasse: (p) => p.transparantieklasse,
+  ...Object.fromEntries(INTERNE_FACETTEN.map((f) => [f, (p: Kandidaatprofiel, o: string) => {
+    const waarden = ofOnbekend(publiekeWaarden(p, f), o);
+    return f === PUBLIEKE_FACETTEN.rijbewijs ? waarden : waarden[0]!;
+  }])) as
+    Record<InterneFacet, (p: Kandidaatprofiel, o: string) => Facetwaarde>,
 };
 
 /** Returns a converter from Kandidaatprofiel to the document layout above, bound to one config. */

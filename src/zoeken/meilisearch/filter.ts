@@ -1,5 +1,5 @@
 import type { SearchConfig } from '../../config/search-config';
-import { FACETTEN, type FacetNaam, type Filtervraag } from '../search-engine.port';
+import { ALLE_FACETTEN, type FacetNaam, type Filtervraag } from '../search-engine.port';
 import { RANG_VELD, UREN_VELD, facetVelden } from './velden';
 
 /**
@@ -26,7 +26,7 @@ function getal(n: number, naam: string): string {
 export function bouwFilter(vraag: Filtervraag, config: SearchConfig, opties: { zonderFacet?: FacetNaam } = {}): string | undefined {
   const velden = facetVelden(config);
   const delen: string[] = [];
-  for (const facet of FACETTEN) {
+  for (const facet of ALLE_FACETTEN) {
     const waarden = vraag.filters?.[facet];
     if (facet === opties.zonderFacet || !waarden || waarden.length === 0) continue;
     const termen = [...new Set(waarden)].map((w) => `${velden[facet]} = ${filterLiteral(w)}`);

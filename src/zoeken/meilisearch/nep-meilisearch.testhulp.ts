@@ -148,6 +148,7 @@ export function maakProfiel(over: Partial<Kandidaatprofiel> = {}): Kandidaatprof
     eigenVervoer: true,
     profielvulling: 5,
     transparantieklasse: 'volledig',
+    publiek: null,
     bijgewerkt: '2026-11-01',
     ...over,
   };

@@ -26,7 +26,10 @@ describe('indexSettings', () => {
   it('makes every facet field, the level rank, hours and travel distance filterable', () => {
     expect(settings.filterableAttributes).toEqual([
       'regio', 'gemeente', 'opleidingsniveau', 'beroepssectoren', 'taaksoorten', 'competenties', 'vaardigheden',
-      'affiniteiten', 'rijbewijs', 'eigenVervoer', 'transparantieklasse', 'opleidingsniveauRang', 'urenPerWeek', 'reisafstandKm',
+      'affiniteiten', 'rijbewijs', 'eigenVervoer', 'transparantieklasse',
+      // What employers see (Kandidaatprofiel.publiek): their filters and counts use these.
+      'publiekRegio', 'publiekGemeente', 'publiekOpleidingsniveau', 'publiekRijbewijs', 'publiekEigenVervoer', 'publiekUren', 'publiekZichtbaar',
+      'opleidingsniveauRang', 'urenPerWeek', 'reisafstandKm',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { Settings } from 'meilisearch';
 import { ConfigError } from '../../config/config-error';
 import type { SearchConfig } from '../../config/search-config';
-import { FACETTEN } from '../search-engine.port';
+import { ALLE_FACETTEN } from '../search-engine.port';
 import { BIJGEWERKT_VELD, RANG_VELD, REISAFSTAND_VELD, UREN_VELD, facetVelden, zoekpaden } from './velden';
 
 /** Word order first, then the requested sort, then the usual tie-breakers. */
@@ -34,7 +34,7 @@ export function indexSettings(config: SearchConfig): Settings {
   const velden = facetVelden(config);
   return {
     searchableAttributes: zoekpaden(config).map((z) => z.pad),
-    filterableAttributes: [...FACETTEN.map((f) => velden[f]), RANG_VELD, UREN_VELD, REISAFSTAND_VELD],
+    filterableAttributes: [...ALLE_FACETTEN.map((f) => velden[f]), RANG_VELD, UREN_VELD, REISAFSTAND_VELD],
     sortableAttributes: [BIJGEWERKT_VELD, UREN_VELD],
     rankingRules: [...RANKING_RULES],
     stopWords: [...zoeken.stopwoorden],

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../config/config-error';
 import type { SearchConfig } from '../../config/search-config';
-import { FACETTEN, type FacetNaam } from '../search-engine.port';
+import { FACETTEN, INTERNE_FACETTEN, type FacetNaam } from '../search-engine.port';
 
 /** The exact Kandidaatprofiel, stored whole; its text parts are what is searched (see `zoekpaden`). */
 export const PROFIEL_VELD = 'profiel';
@@ -33,6 +33,10 @@ export function facetVelden(config: SearchConfig): Facetvelden {
     }
     gebruikt.add(veld);
     velden[naam] = veld;
+  }
+  for (const naam of INTERNE_FACETTEN) {
+    if (gebruikt.has(naam)) throw new ConfigError(`search-config/zoeken.json: veld '${naam}' is voorbehouden aan wat werkgevers zien`);
+    velden[naam] = naam;
   }
   return velden as Facetvelden;
 }

@@ -1,0 +1,4 @@
+-- The class of a profile (the exact combination of its quasi-identifiers, src/privacy/): when a class grows or
+-- shrinks past k, the profiles that share it are published anew, so they must be found without a scan.
+ALTER TABLE profielen ADD COLUMN klasse TEXT;
+CREATE INDEX profielen_klasse ON profielen (klasse);
