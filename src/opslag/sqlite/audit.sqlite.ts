@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Auditfilter, Auditpagina, Auditregel, NieuweAuditregel } from '../../audit/auditregel';
 import { keten, naarAuditregel, type Auditrij } from '../auditrij';
+import type { Schrijfantwoord, Schrijfopdracht } from './audit-werker';
 import { OpslagFout } from '../opslag-fout';
 import type { AuditOpslag, Auditstand } from '../opslag.port';
 import { openDatabase } from './sqlite';
@@ -13,21 +15,19 @@ const naarStand = (s: Standrij): Auditstand => ({ laatste: { volgnummer: s.laats
 const naarRegel = (r: Sqliterij) => naarAuditregel({ ...r, pseudoniemen: JSON.parse(r.pseudoniemen) as string[] });
 
 /**
- * The audit trail in its own SQLite file in DATA_DIR (WAL, synchronous=FULL: a record whose append returned
- * survives kill -9 and power loss). Its own file: it has its own retention and must not be rebuilt with the mirror.
+ * The writing side of the audit file, on a connection of its own with synchronous=FULL. Runs in the audit thread
+ * (see SqliteAudit), so the fsync of each commit never holds up the event loop that answers requests.
  */
-export class SqliteAudit implements AuditOpslag {
-  private readonly db: Database.Database;
+export class AuditSchrijfkant {
   private readonly toevoegen: Database.Transaction<(regels: readonly NieuweAuditregel[]) => Auditregel[]>;
 
-  constructor(private readonly dataDir: string) {
-    this.db = openDatabase(dataDir, 'audit', 'het auditlog');
-    const stand = this.db.prepare<[], Standrij>('SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1');
-    const regel = this.db.prepare(`INSERT INTO auditregels (volgnummer, tijd, sleutel_id, rol, actie, pseudoniemen, aantal, details, vorige_hash, hash)
+  constructor(private readonly db: Database.Database) {
+    const stand = db.prepare<[], Standrij>('SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1');
+    const regel = db.prepare(`INSERT INTO auditregels (volgnummer, tijd, sleutel_id, rol, actie, pseudoniemen, aantal, details, vorige_hash, hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const pseudoniem = this.db.prepare('INSERT OR IGNORE INTO audit_pseudoniemen (pseudoniem, volgnummer) VALUES (?, ?)');
-    const nieuweStand = this.db.prepare('UPDATE audit_stand SET laatste = ?, laatste_hash = ? WHERE id = 1');
-    this.toevoegen = this.db.transaction((nieuw: readonly NieuweAuditregel[]) => {
+    const pseudoniem = db.prepare('INSERT OR IGNORE INTO audit_pseudoniemen (pseudoniem, volgnummer) VALUES (?, ?)');
+    const nieuweStand = db.prepare('UPDATE audit_stand SET laatste = ?, laatste_hash = ? WHERE id = 1');
+    this.toevoegen = db.transaction((nieuw: readonly NieuweAuditregel[]) => {
       const s = stand.get()!;
       const regels = keten(nieuw, { volgnummer: s.laatste, hash: s.laatste_hash }, new Date().toISOString());
       for (const r of regels) {
@@ -40,12 +40,93 @@ export class SqliteAudit implements AuditOpslag {
     });
   }
 
-  async voegToe(regels: readonly NieuweAuditregel[]): Promise<Auditregel[]> {
-    try {
-      return this.toevoegen.immediate(regels);
-    } catch (err) {
-      throw new OpslagFout('opslag mislukt: auditregels vastleggen', { cause: err });
+  /** IMMEDIATE: the write lock from the first read of the stand, so no other connection can chain in between. */
+  voegToe(regels: readonly NieuweAuditregel[]): Auditregel[] {
+    return this.toevoegen.immediate(regels);
+  }
+
+  verwijderOuderDan(tot: string): number {
+    const { db } = this;
+    return db.transaction(() => {
+      // Only the prefix before the first younger record: the chain stays whole from the new anchor on.
+      const eerstJong = db.prepare<[string], { v: number | null }>('SELECT min(volgnummer) AS v FROM auditregels WHERE tijd >= ?').get(tot)!.v;
+      const laatsteWeg = db.prepare<[string, number], Sqliterij>('SELECT * FROM auditregels WHERE tijd < ? AND volgnummer < ? ORDER BY volgnummer DESC LIMIT 1')
+        .get(tot, eerstJong ?? Number.MAX_SAFE_INTEGER);
+      if (!laatsteWeg) return 0;
+      // The triggers allow removing only while this row exists; it is gone again before the commit.
+      db.prepare('INSERT INTO audit_opschoning (tot) VALUES (?)').run(tot);
+      db.prepare('DELETE FROM audit_pseudoniemen WHERE volgnummer <= ?').run(laatsteWeg.volgnummer);
+      const { changes } = db.prepare('DELETE FROM auditregels WHERE volgnummer <= ?').run(laatsteWeg.volgnummer);
+      db.prepare('DELETE FROM audit_opschoning').run();
+      db.prepare('UPDATE audit_stand SET anker = ?, anker_hash = ? WHERE id = 1').run(laatsteWeg.volgnummer, laatsteWeg.hash);
+      return changes;
+    }).immediate();
+  }
+}
+
+// The thread runs TypeScript through tsx, as the search threads do, also when the main thread runs under jest.
+const OPSTART = "require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.bestand);";
+const WERKER = path.join(__dirname, 'audit-werker.ts');
+
+type Opdracht = Schrijfopdracht extends infer O ? (O extends Schrijfopdracht ? Omit<O, 'nr'> : never) : never;
+
+/**
+ * The audit trail in its own SQLite file in DATA_DIR (WAL, synchronous=FULL: a record whose append returned
+ * survives kill -9 and power loss). Its own file: it has its own retention and must not be rebuilt with the mirror.
+ * Appends and retention run in a thread of their own (AuditSchrijfkant), one at a time; reads run here, on the
+ * connection that brought the schema up to date, and see what the thread committed.
+ */
+export class SqliteAudit implements AuditOpslag {
+  private readonly db: Database.Database;
+  private werker: Worker | null = null;
+  private volgend = 0;
+  private readonly open = new Map<number, { resolve: (w: unknown) => void; reject: (e: Error) => void }>();
+  private readonly onderweg = new Set<Promise<unknown>>();
+
+  constructor(private readonly dataDir: string) {
+    this.db = openDatabase(dataDir, 'audit', 'het auditlog');
+  }
+
+  private stuur(opdracht: Opdracht, actie: string): Promise<unknown> {
+    if (!this.werker) {
+      const werker = new Worker(OPSTART, { eval: true, workerData: { bestand: WERKER, pad: path.join(this.dataDir, 'audit.sqlite') } });
+      werker.on('message', (a: Schrijfantwoord) => {
+        const wacht = this.open.get(a.nr);
+        this.open.delete(a.nr);
+        if (a.ok) wacht?.resolve(a.waarde);
+        else wacht?.reject(new Error(a.fout));
+      });
+      // A thread that died takes its unanswered writes with it: they fail (503), the next write starts a new one.
+      const weg = () => {
+        if (this.werker !== werker) return;
+        this.werker = null;
+        for (const w of this.open.values()) w.reject(new Error('auditthread gestopt'));
+        this.open.clear();
+      };
+      werker.on('error', weg);
+      werker.on('exit', weg);
+      this.werker = werker;
     }
+    const nr = this.volgend++;
+    const werker = this.werker;
+    const antwoord = new Promise<unknown>((resolve, reject) => {
+      this.open.set(nr, { resolve, reject });
+      werker.postMessage({ ...opdracht, nr });
+    });
+    this.onderweg.add(antwoord);
+    const klaar = () => { this.onderweg.delete(antwoord); };
+    antwoord.then(klaar, klaar);
+    return antwoord.catch((err: unknown) => {
+      throw new OpslagFout(`opslag mislukt: ${actie}`, { cause: err });
+    });
+  }
+
+  async voegToe(regels: readonly NieuweAuditregel[]): Promise<Auditregel[]> {
+    return (await this.stuur({ soort: 'voegToe', regels }, 'auditregels vastleggen')) as Auditregel[];
+  }
+
+  async verwijderOuderDan(grens: Date): Promise<number> {
+    return (await this.stuur({ soort: 'verwijderOuderDan', tot: grens.toISOString() }, 'auditlog opschonen')) as number;
   }
 
   async lijst(f: Auditfilter): Promise<Auditpagina> {
@@ -101,28 +182,14 @@ export class SqliteAudit implements AuditOpslag {
     }
   }
 
-  async verwijderOuderDan(grens: Date): Promise<number> {
-    const tot = grens.toISOString();
-    try {
-      return this.db.transaction(() => {
-        // Only the prefix before the first younger record: the chain stays whole from the new anchor on.
-        const eerstJong = this.db.prepare<[string], { v: number | null }>('SELECT min(volgnummer) AS v FROM auditregels WHERE tijd >= ?').get(tot)!.v;
-        const bovengrens = eerstJong ?? Number.MAX_SAFE_INTEGER;
-        const laatsteWeg = this.db.prepare<[string, number], Sqliterij>('SELECT * FROM auditregels WHERE tijd < ? AND volgnummer < ? ORDER BY volgnummer DESC LIMIT 1').get(tot, bovengrens);
-        if (!laatsteWeg) return 0;
-        this.db.prepare('INSERT INTO audit_opschoning (tot) VALUES (?)').run(tot);
-        this.db.prepare('DELETE FROM audit_pseudoniemen WHERE volgnummer <= ?').run(laatsteWeg.volgnummer);
-        const { changes } = this.db.prepare('DELETE FROM auditregels WHERE volgnummer <= ?').run(laatsteWeg.volgnummer);
-        this.db.prepare('DELETE FROM audit_opschoning').run();
-        this.db.prepare('UPDATE audit_stand SET anker = ?, anker_hash = ? WHERE id = 1').run(laatsteWeg.volgnummer, laatsteWeg.hash);
-        return changes;
-      }).immediate();
-    } catch (err) {
-      throw new OpslagFout('opslag mislukt: auditlog opschonen', { cause: err });
+  /** Waits for the writes under way, then stops the thread and closes the file. */
+  async close(): Promise<void> {
+    if (this.werker) {
+      await Promise.allSettled([...this.onderweg]);
+      await this.stuur({ soort: 'sluit' }, 'auditlog sluiten').catch(() => undefined);
+      await this.werker?.terminate();
+      this.werker = null;
     }
-  }
-
-  close(): void {
     this.db.close();
   }
 }

@@ -23,7 +23,7 @@ export function createSqliteOpslag(dataDir: string, wijzigingslogBewaartijdMs: n
       await mirror.close();
       snapshots.close();
       contactverzoeken.close();
-      audit.close();
+      await audit.close();
     },
   };
 }
