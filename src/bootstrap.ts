@@ -102,7 +102,7 @@ export async function startService(env: Env, logger: Logger, opties: StartOpties
     try {
       mirror = { profielen: await opslag.mirror.aantal(), demo: await opslag.mirror.getMeta(META_DEMO) === 'true' };
     } catch {
-      details.push('opslag niet bereikbaar: zoeken werkt uit het geheugen, schrijven niet');
+      details.push('opslag niet bereikbaar: zoeken en schrijven geven 503 (elke blik moet eerst in het auditlog)');
     }
     return {
       status: details.length === 0 ? 'ok' : 'degraded',
