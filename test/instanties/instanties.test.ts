@@ -230,7 +230,8 @@ describe('several instances on one PostgreSQL database', () => {
     // A search shows people's data only once its audit record is in PostgreSQL: one whose connection was cut
     // answers 503 with Retry-After, never another error, and the rest go on.
     expect(lezers.fouten.filter((f) => f !== '503')).toEqual([]);
-    expect(gelezen - lezers.fouten.length).toBeGreaterThan(50);
+    expect(gelezen).toBeGreaterThan(50);
+    expect(gelezen - lezers.fouten.length).toBeGreaterThan(gelezen / 2);
     // Writes failed while the connections were cut, and only ever as 503 (with Retry-After), never another error.
     expect(afgewezen.length).toBeGreaterThan(0);
     expect(new Set(afgewezen)).toEqual(new Set(['5']));
