@@ -15,7 +15,8 @@ const moment = z.iso.datetime({ offset: true, message: 'verwacht een ISO 8601-ti
 export const auditQuerySchema = z.object({
   van: moment.optional().meta({ description: 'Vanaf dit tijdstip (inclusief)' }),
   tot: moment.optional().meta({ description: 'Tot dit tijdstip (exclusief)' }),
-  sleutelId: z.string().min(1).max(100).optional().meta({ description: 'Id van de API-sleutel (nooit de sleutel zelf)' }),
+  sleutelId: z.string().regex(/^[a-zA-Z0-9._-]{1,64}$/, 'verwacht het id van een API-sleutel (letters, cijfers, punt, streepje; hoogstens 64)').optional()
+    .meta({ description: 'Id van de API-sleutel (nooit de sleutel zelf)' }),
   rol: z.enum([...ROLLEN, 'systeem', 'ontwikkeling']).optional(),
   actie: z.enum(AUDITACTIES).optional(),
   pseudoniem: profielIdSchema.optional().meta({ description: 'Alleen regels die dit profiel noemen: wie heeft deze persoon bekeken' }),
