@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { laadRegister, stuurExport } from './api-client';
+import { meetAuditkosten } from './audit-meting';
 import { zorgVoorDataset } from './dataset';
 import type { EngineMeting, EngineNaam } from './engine-meting';
 import { haalRuw } from './grens-http';
@@ -301,9 +302,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (opties.opslag === 'postgres') {
       opslag = await meetOpslag({ profielen: opties.profielen, lagSeconden: Math.max(10, opties.duurS * 4) }, dataset, werkmap);
       regels.push(...opslagregels(opslag));
+    } else if (opties.alleenAudit) {
+      regels.push(...await meetAuditkosten({ ...opties, dataDir, logBestand: path.join(werkmap, 'audit.log'), ndjson: dataset.ndjson }));
     } else {
       await meetService(opties, dataset, werkmap, dataDir, regels);
       await meetKlassenboom(dataDir, regels);
+      log('auditlog: zoeken met en zonder vastleggen');
+      regels.push(...await meetAuditkosten({ ...opties, dataDir, logBestand: path.join(werkmap, 'audit.log') }));
       engines = await meetEngines(opties, dataDir, regels);
     }
   } finally {

@@ -1,6 +1,11 @@
 import type { Express } from 'express';
 import { createPseudonimiseerder } from './anonimisering/pseudoniem';
 import { createApp } from './api/app';
+import { createAuditspoor } from './api/auditspoor';
+import { AuditService } from './audit/audit.service';
+import type { AuditVastlegging } from './audit/auditregel';
+import { auditlogOnderdeel, Opschoning } from './audit/opschoning';
+import { createZoektekstHasher } from './audit/zoektekst';
 import { ContactverzoekService } from './contact/contactverzoek.service';
 import type { HealthStatus } from './api/health.routes';
 import type { Env } from './config/env';
@@ -30,6 +35,10 @@ export interface Service {
   sync: SyncService;
   transparantie: TransparantieService;
   contactverzoeken: ContactverzoekService;
+  /** Records every look (group commits); `leeg()` waits until everything queued is written. */
+  audit: AuditService;
+  /** Retention: daily in the service, or once with `voerUit()`. */
+  opschoning: Opschoning;
   health(): Promise<HealthStatus>;
   close(): Promise<void>;
 }
@@ -40,7 +49,15 @@ const META_DEMO = 'demo';
  * Wires the service: config, store, engine, the index follower, sync, HTTP. The index is built from the mirror
  * before the first request; on an empty mirror the synthetic demo data is loaded first (unless disabled).
  */
-export async function startService(env: Env, logger: Logger): Promise<Service> {
+export interface StartOpties {
+  /**
+   * Wraps the audit recording the routes use; for the benchmark, which measures search with and without it in
+   * one process. Nothing in the service sets it.
+   */
+  auditVastlegging?: (echt: AuditVastlegging) => AuditVastlegging;
+}
+
+export async function startService(env: Env, logger: Logger, opties: StartOpties = {}): Promise<Service> {
   const config = loadSearchConfig();
   const opslag = await createOpslag(env, logger);
   const engine = createSearchEngine(env, config, logger);
@@ -87,7 +104,7 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
     try {
       mirror = { profielen: await opslag.mirror.aantal(), demo: await opslag.mirror.getMeta(META_DEMO) === 'true' };
     } catch {
-      details.push('opslag niet bereikbaar: zoeken werkt uit het geheugen, schrijven niet');
+      details.push('opslag niet bereikbaar: zoeken en schrijven geven 503 (elke blik moet eerst in het auditlog)');
     }
     return {
       status: details.length === 0 ? 'ok' : 'degraded',
@@ -103,19 +120,35 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
     };
   };
 
+  const audit = new AuditService(opslag.audit);
+  const opschoning = maakOpschoning(opslag, audit, config, logger);
+  opschoning.start();
   const zoeken = new ZoekService(engine, config);
   const contactverzoeken = new ContactverzoekService({ opslag: opslag.contactverzoeken, zoeken, config });
+  const auditspoor = createAuditspoor(opties.auditVastlegging?.(audit) ?? audit, createZoektekstHasher(env.pseudonymSecret));
   const app = createApp({ logger, sleutelControle: createSleutelControle(env.apiSleutels), sync, zoeken, transparantie, contactverzoeken, config,
+    auditspoor, audit: opslag.audit,
     paginas: { productie: env.nodeEnv === 'production', sessieGeheim: env.sessieGeheim }, health, maxJsonBody: env.maxJsonBody, versie: packageJson.version,
     apiDocsOpenbaar: env.nodeEnv !== 'production', rateLimiet: env.rateLimiet, trustProxy: env.trustProxy,
     naSequentie: { volger, maxMs: env.naSequentieMaxMs },
     ...(opslag.rateLimietStore ? { maakRateLimietStore: opslag.rateLimietStore.bind(opslag) } : {}) });
   return {
-    app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, health,
+    app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, audit, opschoning, health,
     close: async () => {
+      await opschoning.stop();
+      await audit.leeg();
       await volger.stop();
       await engine.close();
       await opslag.close();
     },
   };
+}
+
+/**
+ * Retention of everything with a term in privacy.json: now the audit trail; more parts (contactverzoeken) are
+ * added to the list.
+ */
+export function maakOpschoning(opslag: Opslag, vastlegging: AuditVastlegging, config: SearchConfig, logger: Logger): Opschoning {
+  const termijnen = config.privacy.bewaartermijnen;
+  return new Opschoning({ onderdelen: [auditlogOnderdeel(opslag.audit, termijnen.auditlogMaanden)], audit: opslag.audit, vastlegging, logger });
 }

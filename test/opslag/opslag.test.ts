@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { createLogger } from '../../src/logging/logger';
 import type { Opslag } from '../../src/opslag/opslag.port';
 import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
@@ -17,7 +19,7 @@ const logger = createLogger('silent');
 const UUR = 3_600_000;
 
 /** Keeps the instances of one place, so each is closed exactly once (a pg pool refuses a second end()). */
-function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede: boolean): Promise<Opslagplek> {
+function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede: boolean, sql: Opslagplek['sql']): Promise<Opslagplek> {
   const open = new Set<Opslag>();
   const nieuw = async () => {
     const o = await openen();
@@ -36,6 +38,7 @@ function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede
         return plek.opslag;
       },
       ...(tweede ? { tweede: nieuw } : {}),
+      sql,
       sluit,
       ruimOp: async () => {
         for (const o of [...open]) await sluit(o);
@@ -49,7 +52,15 @@ function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede
 async function sqlitePlek(opties: Plekopties = {}): Promise<Opslagplek> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
   // One process per DATA_DIR: SQLite has no second instance.
-  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => rmSync(dir, { recursive: true, force: true }), false);
+  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => rmSync(dir, { recursive: true, force: true }), false,
+    async (bestand, statement) => {
+      const db = new Database(path.join(dir, `${bestand}.sqlite`));
+      try {
+        db.exec(statement);
+      } finally {
+        db.close();
+      }
+    });
 }
 
 const postgresOpslag = (db: TestDatabase, opties: Plekopties = {}, gedeeldeIndex = false) =>
@@ -57,7 +68,15 @@ const postgresOpslag = (db: TestDatabase, opties: Plekopties = {}, gedeeldeIndex
 
 async function postgresPlek(opties: Plekopties = {}): Promise<Opslagplek> {
   const db = await nieuweTestDatabase();
-  return plekMet(() => postgresOpslag(db, opties), () => db.verwijder(), true);
+  return plekMet(() => postgresOpslag(db, opties), () => db.verwijder(), true, async (_bestand, statement) => {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  });
 }
 
 opslagSuite('sqlite', sqlitePlek);

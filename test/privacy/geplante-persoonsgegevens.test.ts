@@ -26,6 +26,7 @@ describe('planted personal data', () => {
   const markers = geplant.flatMap((g) => g.markers);
   let svc: TestService;
   const antwoorden: string[] = [];
+  let auditAntwoord = '';
 
   beforeAll(async () => {
     svc = await startTestService();
@@ -65,6 +66,17 @@ describe('planted personal data', () => {
       .send({ _csrf, organisatie: 'Werkgever BV', contactpersoon: 'A. de Vries', email: 'hr@werkgever.example', telefoon: '024 123 45 67', vacature: 'Orderpicker' });
     antwoorden.push(verzonden.text, (await browser.get(verzonden.headers.location!)).text);
     antwoorden.push((await request(svc.app).get('/api/v1/contactverzoeken').set(bearer(SLEUTELS.beheer))).text);
+    // Employers typing a person's name, klantnummer or BSN into the search (API and page) and filters: the audit log
+    // keeps that text only as a keyed hash, so it is in no audit file, no table and no answer of GET /api/v1/audit.
+    for (const g of geplant.slice(0, 3)) {
+      const getypt = `${g.record.naam!.voornaam} ${g.record.naam!.achternaam}`;
+      antwoorden.push((await request(svc.app).get(`/api/v1/kandidaten?q=${encodeURIComponent(getypt)}`).set(bearer(SLEUTELS.werkgever))).text);
+      antwoorden.push((await request(svc.app).get(`/api/v1/kandidaten?q=${g.record.bsn}&vaardigheid=${encodeURIComponent(g.record.klantnummer)}`).set(bearer(SLEUTELS.intermediair))).text);
+      // The search page repeats the visitor's own words to them; it is requested for its audit record only.
+      expect((await request(svc.app).get(`/?q=${encodeURIComponent(getypt)}`)).status).toBe(200);
+    }
+    auditAntwoord = (await request(svc.app).get('/api/v1/audit?limiet=1000').set(bearer(SLEUTELS.beheer))).text;
+    antwoorden.push(auditAntwoord, (await request(svc.app).get(`/api/v1/audit?pseudoniem=${ids[0]}`).set(bearer(SLEUTELS.beheer))).text);
   });
   afterAll(async () => { await svc.stop(); });
 
@@ -73,6 +85,14 @@ describe('planted personal data', () => {
     const p = (await svc.profielen())[0]!;
     expect(p.vaardigheden).toContain('Heftruck rijden');
     expect(p.profielvulling).toBe(5);
+  });
+
+  it('the audit log recorded the looks, the typed searches only hashed (so the checks are not vacuous)', () => {
+    expect(auditAntwoord).toContain('"actie":"zoeken"');
+    expect(auditAntwoord).toContain('"actie":"profiel"');
+    expect(auditAntwoord).toContain('"actie":"contactverzoek"');
+    expect(auditAntwoord).toMatch(/"q":"hmac:[0-9a-f]{32}"/);
+    expect(markers.filter((m) => auditAntwoord.includes(m))).toEqual([]);
   });
 
   it('appear in no answer', () => {
@@ -90,12 +110,14 @@ describe('planted personal data', () => {
   if (TEST_OPSLAG === 'postgres') it('appear nowhere in the PostgreSQL database (every table, as pg_dump writes it)', () => {
     const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', svc.plek.env.DATABASE_URL!], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
     expect(dump).toContain('Heftruck rijden');
+    expect(dump).toContain('hmac:');
     expect(markers.filter((m) => dump.includes(m))).toEqual([]);
   });
 
   it('appear in no file under the data dir', () => {
     const bestanden = alleBestanden(svc.dataDir);
     if (TEST_OPSLAG === 'sqlite') expect(bestanden.some((b) => b.endsWith('mirror.sqlite'))).toBe(true);
+    if (TEST_OPSLAG === 'sqlite') expect(bestanden.some((b) => b.endsWith('audit.sqlite'))).toBe(true);
     for (const bestand of bestanden) {
       const inhoud = readFileSync(bestand).toString('latin1');
       expect({ bestand, gevonden: markers.filter((m) => inhoud.includes(m)) }).toEqual({ bestand, gevonden: [] });
