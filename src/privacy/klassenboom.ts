@@ -90,15 +90,21 @@ export class Klassenboom {
 
   /** The tree of these leaves (one per profile), built at once: O(nodes) instead of O(profiles × levels). */
   static bouw(bladen: Iterable<string>, config: SearchConfig): Klassenboom {
+    const telling = new Map<string, number>();
+    for (const b of bladen) telling.set(b, (telling.get(b) ?? 0) + 1);
+    return Klassenboom.uitTelling(telling, config);
+  }
+
+  /** The tree from how many profiles each leaf has (a leaf may appear once; counts of 0 are skipped). */
+  static uitTelling(telling: Iterable<readonly [string, number]>, config: SearchConfig): Klassenboom {
     const boom = new Klassenboom(config);
     const perNiveau: Knoop[][] = boom.r.stadia.map(() => []);
     perNiveau[perNiveau.length - 1]!.push(boom.wortel);
-    for (const b of bladen) {
-      let blad = boom.bladen.get(b);
-      if (!blad) {
-        blad = boom.maakPad(b, (k) => perNiveau[k.niveau]!.push(k));
-      }
-      blad.n++;
+    for (const [b, aantal] of telling) {
+      if (!Number.isInteger(aantal) || aantal < 0) throw new RangeError('een aantal moet een geheel getal ≥ 0 zijn');
+      if (aantal === 0) continue;
+      if (boom.bladen.has(b)) throw new Error('uitTelling: een blad staat er twee keer in');
+      boom.maakPad(b, (k) => perNiveau[k.niveau]!.push(k)).n = aantal;
     }
     const k = boom.k;
     for (const niveau of perNiveau) {
