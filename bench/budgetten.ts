@@ -18,9 +18,13 @@ export const BUDGETTEN = {
   httpDoorvoerAandeel: { grens: 60, soort: 'min' },
   /** p99 at 16 clients, as a multiple of that bare server's p99. */
   httpP99Factor: { grens: 2, soort: 'max' },
+  /** Search throughput with the audit write (every look recorded, durable before the answer), in % of the same run without it. */
+  auditDoorvoerAandeel: { grens: 50, soort: 'min' },
   /** The embedded engine against a plain scan over arrays computing the same filters and facets. */
   snellerDanScan: { grens: 20, soort: 'min' },
   snellerDanOrama: { grens: 10, soort: 'min' },
+  /** Building the k-anonymity class tree of the whole mirror, as a multiple of reading and parsing that mirror. */
+  klassenboomFactor: { grens: 1, soort: 'max' },
   /** A search as employers see it (k-anonymous view), as a multiple of the same search on exact values. */
   werkgeversweergaveFactor: { grens: 1.5, soort: 'max' },
   /** `--opslag postgres`: sync of the same export on PostgreSQL, in % of the SQLite rate measured in the same run. */

@@ -13,6 +13,7 @@ export const GEBRUIK = `Gebruik: npm run bench -- [opties]
                        van het wijzigingslog tussen twee instanties (in plaats van de gewone meting)
   --postgres-url URL   de PostgreSQL waarop die meting een eigen database maakt (standaard
                        postgres://postgres@127.0.0.1:5432/test)
+  --alleen-audit       meet alleen de kosten van het auditlog: zoeken met en zonder vastleggen in één run
   --check              eindig met code 1 als een budget niet gehaald is
   --uit PAD            schrijf de uitkomsten naar PAD (standaard bench/results.json)
   -h, --help           deze tekst
@@ -27,6 +28,8 @@ export interface BenchOpties {
   baselines: boolean;
   check: boolean;
   uit: string;
+  /** Only the audit trail's cost on search (with and without recording), not the rest. */
+  alleenAudit: boolean;
   /** 'postgres': the storage comparison instead of the usual measurement. */
   opslag: 'sqlite' | 'postgres';
 }
@@ -56,6 +59,7 @@ export function leesOpties(argv: readonly string[]): BenchOpties | null {
         herhalingen: { type: 'string' },
         'engine-seconden': { type: 'string' },
         'zonder-baselines': { type: 'boolean' },
+        'alleen-audit': { type: 'boolean' },
         check: { type: 'boolean' },
         opslag: { type: 'string' },
         'postgres-url': { type: 'string' },
@@ -78,6 +82,7 @@ export function leesOpties(argv: readonly string[]): BenchOpties | null {
     engineSeconden: geheel('engine-seconden', values['engine-seconden'], 60, 1),
     baselines: !values['zonder-baselines'],
     check: values.check ?? false,
+    alleenAudit: values['alleen-audit'] ?? false,
     uit: values.uit ?? path.join('bench', values.opslag === 'postgres' ? 'results-opslag.json' : 'results.json'),
     opslag: values.opslag === 'postgres' ? 'postgres' : 'sqlite',
   };

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { laadRegister, stuurExport } from './api-client';
+import { meetAuditkosten } from './audit-meting';
 import { zorgVoorDataset } from './dataset';
 import type { EngineMeting, EngineNaam } from './engine-meting';
 import { haalRuw } from './grens-http';
@@ -18,6 +19,7 @@ import { ACCEPT_ENCODING, meetHttpRonden, overRonden } from './http-ronden';
 import { kindproces } from './kindproces';
 import { GEBRUIK, leesOpties, OptieFout, type BenchOpties } from './opties';
 import { meetOpslag, type Opslagmeting } from './opslag-meting';
+import type { Boommeting } from './privacy-meting';
 import { queryMix } from './querymix';
 import { getal, regel, tabel, type Regel } from './rapport';
 import { bearer, ROOT, SLEUTELS, startServer, vrijePoort, wachtOpHealth, type ServerProces } from './server-proces';
@@ -216,6 +218,20 @@ async function meetService(opties: BenchOpties, dataset: { ndjson: string; regis
   }
 }
 
+/**
+ * The class tree of k-anonymity (src/privacy) on the synced mirror, in its own process: built from every profile's
+ * leaf key, beside its limit leg in the same process (reading the mirror and parsing every profile), and the cost of
+ * one profile changing class.
+ */
+async function meetKlassenboom(dataDir: string, regels: Regel[]): Promise<void> {
+  log('klassenboom (anonimiteit in combinatie), eigen proces');
+  const { uitkomst: m } = await kindproces<Boommeting>('bench/privacy-meting.ts', ['boom', dataDir], [...NODE_GEHEUGEN, '--expose-gc']);
+  regels.push(regel('klassenboom bouwen (k-anonimiteit)', m.bouwMs, 'ms', `${ms(m.bouwMs)} (${getal(m.profielen)} profielen, ${getal(m.bladen)} bladen, ${getal(m.knopen)} knopen)`));
+  regels.push(regel('grens: mirror lezen en parsen (zelfde proces)', m.inlezenMs, 'ms', ms(m.inlezenMs)));
+  regels.push(regel('klassenboom bouwen, veelvoud van de grens', m.factor, '×', `${keer(m.factor)} (mediaan van 3 rondes)`, 'klassenboomFactor'));
+  regels.push(regel('klassenboom: één profiel wisselt van klasse', m.wijzigingUs, 'µs', `gemiddeld ${getal(m.wijzigingUs, 2)} µs, p99 ${getal(m.wijzigingP99Us, 1)} µs (verwijder, voegToe, neemGewijzigdeBladen)`));
+}
+
 async function meetEngines(opties: BenchOpties, dataDir: string, regels: Regel[]): Promise<EngineMeting[]> {
   const engines: EngineNaam[] = opties.baselines ? ['embedded', 'embedded-werkgever', 'scan', 'orama', 'minisearch'] : ['embedded', 'embedded-werkgever', 'scan'];
   const metingen: EngineMeting[] = [];
@@ -286,8 +302,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (opties.opslag === 'postgres') {
       opslag = await meetOpslag({ profielen: opties.profielen, lagSeconden: Math.max(10, opties.duurS * 4) }, dataset, werkmap);
       regels.push(...opslagregels(opslag));
+    } else if (opties.alleenAudit) {
+      regels.push(...await meetAuditkosten({ ...opties, dataDir, logBestand: path.join(werkmap, 'audit.log'), ndjson: dataset.ndjson }));
     } else {
       await meetService(opties, dataset, werkmap, dataDir, regels);
+      await meetKlassenboom(dataDir, regels);
+      log('auditlog: zoeken met en zonder vastleggen');
+      regels.push(...await meetAuditkosten({ ...opties, dataDir, logBestand: path.join(werkmap, 'audit.log') }));
       engines = await meetEngines(opties, dataDir, regels);
     }
   } finally {

@@ -52,6 +52,10 @@ export interface ServerOpties {
   /** Written by the process (stdout and stderr), so the parent spends no time on its logs. */
   logBestand: string;
   env?: Record<string, string>;
+  /** Another entry than src/server.ts (relative to the repository), e.g. bench/audit-server.ts. */
+  script?: string;
+  /** An IPC channel to the process (`proces.send`), for an entry that takes commands. */
+  ipc?: boolean;
 }
 
 /**
@@ -60,7 +64,7 @@ export interface ServerOpties {
  */
 export function startServer(opties: ServerOpties): ServerProces {
   const log = openSync(opties.logBestand, 'a');
-  const proces = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', 'src/server.ts'], {
+  const proces = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', opties.script ?? 'src/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -68,7 +72,7 @@ export function startServer(opties: ServerOpties): ServerProces {
       KV_PSEUDONYM_SECRET: PSEUDONYM_SECRET, KV_API_KEYS: API_KEYS, LOG_LEVEL: 'info', KV_ZOEKTHREADS: String(STANDAARD_ZOEKTHREADS),
       ...opties.env,
     },
-    stdio: ['ignore', log, log],
+    stdio: opties.ipc ? ['ignore', log, log, 'ipc'] : ['ignore', log, log],
   });
   closeSync(log);
   const beeindigd = new Promise<void>((resolve) => proces.once('exit', () => resolve()));

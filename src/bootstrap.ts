@@ -1,9 +1,13 @@
 import type { Express } from 'express';
 import { createKlantnummerVersleuteling } from './anonimisering/klantnummer-versleuteling';
 import { createPseudonimiseerder } from './anonimisering/pseudoniem';
-import { GeheugenAudit } from './audit/geheugen-audit';
 import { createApp } from './api/app';
-import { ContactverzoekService } from './contact/contactverzoek.service';
+import { createAuditspoor } from './api/auditspoor';
+import { AuditService } from './audit/audit.service';
+import type { AuditVastlegging } from './audit/auditregel';
+import { auditlogOnderdeel, Opschoning } from './audit/opschoning';
+import { createZoektekstHasher } from './audit/zoektekst';
+import { contactverzoekenOnderdeel, ContactverzoekService } from './contact/contactverzoek.service';
 import type { HealthStatus } from './api/health.routes';
 import type { Env } from './config/env';
 import { loadSearchConfig, type SearchConfig } from './config/search-config';
@@ -32,8 +36,10 @@ export interface Service {
   sync: SyncService;
   transparantie: TransparantieService;
   contactverzoeken: ContactverzoekService;
-  /** Where the audit records go. In memory on this branch; the durable AuditService replaces it. */
-  audit: GeheugenAudit;
+  /** Records every look (group commits); `leeg()` waits until everything queued is written. */
+  audit: AuditService;
+  /** Retention: daily in the service, or once with `voerUit()`. */
+  opschoning: Opschoning;
   health(): Promise<HealthStatus>;
   close(): Promise<void>;
 }
@@ -44,17 +50,26 @@ const META_DEMO = 'demo';
  * Wires the service: config, store, engine, the index follower, sync, HTTP. The index is built from the mirror
  * before the first request; on an empty mirror the synthetic demo data is loaded first (unless disabled).
  */
-export async function startService(env: Env, logger: Logger): Promise<Service> {
+export interface StartOpties {
+  /**
+   * Wraps the audit recording the routes use; for the benchmark, which measures search with and without it in
+   * one process. Nothing in the service sets it.
+   */
+  auditVastlegging?: (echt: AuditVastlegging) => AuditVastlegging;
+}
+
+export async function startService(env: Env, logger: Logger, opties: StartOpties = {}): Promise<Service> {
   const config = loadSearchConfig();
   const opslag = await createOpslag(env, logger);
   const engine = createSearchEngine(env, config, logger);
   const volger = new IndexVolger({ wijzigingen: opslag.wijzigingen, engine, gedeeldeIndex: opslag.gedeeldeIndex, logger, intervalMs: env.volgIntervalMs });
   const pseudoniem = createPseudonimiseerder(env.pseudonymSecret);
   const klantnummers = createKlantnummerVersleuteling(env.klantnummerSleutel);
-  const audit = new GeheugenAudit();
+  const audit = new AuditService(opslag.audit);
+  const vastlegging = opties.auditVastlegging?.(audit) ?? audit;
   const zoeken = new ZoekService(engine, config);
   const contactverzoeken = new ContactverzoekService({
-    opslag: opslag.contactverzoeken, mirror: opslag.mirror, ontsleutel: klantnummers.ontsleutel, audit, zoeken, config,
+    opslag: opslag.contactverzoeken, mirror: opslag.mirror, ontsleutel: klantnummers.ontsleutel, audit: vastlegging, zoeken, config,
   });
   const transparantie = new TransparantieService({
     engine, config, snapshots: opslag.snapshots, mirror: opslag.mirror, logger,
@@ -99,7 +114,7 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
     try {
       mirror = { profielen: await opslag.mirror.aantal(), demo: await opslag.mirror.getMeta(META_DEMO) === 'true' };
     } catch {
-      details.push('opslag niet bereikbaar: zoeken werkt uit het geheugen, schrijven niet');
+      details.push('opslag niet bereikbaar: zoeken en schrijven geven 503 (elke blik moet eerst in het auditlog)');
     }
     return {
       status: details.length === 0 ? 'ok' : 'degraded',
@@ -119,17 +134,35 @@ export async function startService(env: Env, logger: Logger): Promise<Service> {
   await contactverzoeken.sluitVerweesde().then((n) => {
     if (n > 0) logger.info({ gesloten: n }, 'contactverzoeken van verwijderde profielen gesloten');
   }, (err: unknown) => logger.error({ fout: (err as Error)?.name ?? 'onbekend' }, 'contactverzoeken van verwijderde profielen niet gesloten; volgt bij de volgende start'));
+  const opschoning = maakOpschoning(opslag, audit, config, logger);
+  opschoning.start();
+  const auditspoor = createAuditspoor(vastlegging, createZoektekstHasher(env.pseudonymSecret));
   const app = createApp({ logger, sleutelControle: createSleutelControle(env.apiSleutels), sync, zoeken, transparantie, contactverzoeken, config,
+    auditspoor, audit: opslag.audit,
     paginas: { productie: env.nodeEnv === 'production', sessieGeheim: env.sessieGeheim }, health, maxJsonBody: env.maxJsonBody, versie: packageJson.version,
     apiDocsOpenbaar: env.nodeEnv !== 'production', rateLimiet: env.rateLimiet, trustProxy: env.trustProxy,
     naSequentie: { volger, maxMs: env.naSequentieMaxMs },
     ...(opslag.rateLimietStore ? { maakRateLimietStore: opslag.rateLimietStore.bind(opslag) } : {}) });
   return {
-    app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, audit, health,
+    app, config, opslag, engine, volger, sync, transparantie, contactverzoeken, audit, opschoning, health,
     close: async () => {
+      await opschoning.stop();
+      await audit.leeg();
       await volger.stop();
       await engine.close();
       await opslag.close();
     },
   };
+}
+
+/**
+ * Retention of everything with a term in privacy.json: now the audit trail; more parts (contactverzoeken) are
+ * added to the list.
+ */
+export function maakOpschoning(opslag: Opslag, vastlegging: AuditVastlegging, config: SearchConfig, logger: Logger): Opschoning {
+  const termijnen = config.privacy.bewaartermijnen;
+  return new Opschoning({
+    onderdelen: [auditlogOnderdeel(opslag.audit, termijnen.auditlogMaanden), contactverzoekenOnderdeel(opslag, termijnen.contactverzoekenMaanden)],
+    audit: opslag.audit, vastlegging, logger,
+  });
 }

@@ -6,6 +6,9 @@ import type { SyncService } from '../mirror/sync.service';
 import type { TransparantieService } from '../transparantie/transparantie.service';
 import type { ContactverzoekService } from '../contact/contactverzoek.service';
 import { webRoutes } from '../web/web.routes';
+import type { AuditOpslag } from '../opslag/opslag.port';
+import { auditRoutes } from './audit.routes';
+import type { Auditspoor } from './auditspoor';
 import { contactverzoekenRoutes } from './contactverzoeken.routes';
 import { mijnRoutes, wspRoutes } from './wsp.routes';
 import type { ZoekService } from '../zoeken/zoek.service';
@@ -33,6 +36,10 @@ export interface AppDeps {
   zoeken: ZoekService;
   transparantie: TransparantieService;
   contactverzoeken: ContactverzoekService;
+  /** Every look at people's data is recorded here before it is answered. */
+  auditspoor: Auditspoor;
+  /** The audit log, read by beheer. */
+  audit: AuditOpslag;
   /** The pages: in production they need a sign-in; the secret signs their session cookie. */
   paginas: { productie: boolean; sessieGeheim: string };
   config: SearchConfig;
@@ -81,15 +88,16 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1/sync', vereisRol(deps.sleutelControle, 'sonar-sync'), syncRoutes(deps.sync, { maxJsonBody: deps.maxJsonBody }));
 
   app.use([...ZOEKPADEN], vereisRol(deps.sleutelControle, 'werkgever', 'intermediair', 'beheer'));
-  app.use('/api/v1', kandidatenRoutes(deps.zoeken, deps.config));
+  app.use('/api/v1', kandidatenRoutes(deps.zoeken, deps.config, deps.auditspoor));
   const cijfers = vereisRol(deps.sleutelControle, 'regiomanager', 'beheer');
-  app.use('/api/v1/transparantie', cijfers, transparantieRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle));
+  app.use('/api/v1/transparantie', cijfers, transparantieRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle, deps.auditspoor));
   app.use('/api/v1/doelgroepregister', cijfers, doelgroepregisterRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle));
-  app.use('/api/v1/contactverzoeken', vereisRol(deps.sleutelControle, 'beheer'), contactverzoekenRoutes(deps.contactverzoeken, deps.config));
-  app.use('/api/v1/wsp', vereisRol(deps.sleutelControle, 'wsp'), wspRoutes(deps.contactverzoeken));
+  app.use('/api/v1/contactverzoeken', vereisRol(deps.sleutelControle, 'beheer'), contactverzoekenRoutes(deps.contactverzoeken, deps.config, deps.auditspoor));
+  app.use('/api/v1/audit', vereisRol(deps.sleutelControle, 'beheer'), auditRoutes(deps.audit, deps.auditspoor));
+  app.use('/api/v1/wsp', vereisRol(deps.sleutelControle, 'wsp'), wspRoutes(deps.contactverzoeken, deps.auditspoor));
   app.use('/api/v1/mijn', vereisRol(deps.sleutelControle, 'werkgever', 'intermediair'), mijnRoutes(deps.contactverzoeken));
   app.use(webRoutes({
-    ...deps.paginas, zoeken: deps.zoeken, transparantie: deps.transparantie, contactverzoeken: deps.contactverzoeken, config: deps.config,
+    ...deps.paginas, zoeken: deps.zoeken, transparantie: deps.transparantie, contactverzoeken: deps.contactverzoeken, config: deps.config, auditspoor: deps.auditspoor,
     sleutelControle: deps.sleutelControle, logger: deps.logger, naIdentiteit: limieten.perSleutel,
   }));
 

@@ -5,6 +5,7 @@ import { FACETTEN } from '../zoeken/search-engine.port';
 import type { ZoekService } from '../zoeken/zoek.service';
 import { weergaveVoor } from '../zoeken/werkgeversweergave';
 import { kandidatenQuerySchema, naarZoekvraag } from '../zoeken/zoekparameters';
+import type { Auditspoor } from './auditspoor';
 import { stuurFout, VerzoekFout } from './fouten.middleware';
 import { leesPadParameter, leesQuery } from './lees-parameters';
 
@@ -12,19 +13,22 @@ export const profielIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'verwacht een 
 export const facetwaardenQuerySchema = z.object({ q: z.string().max(100).default('') }).strict();
 
 /** Employers' and intermediaries' search routes: validation here, all logic in ZoekService. */
-export function kandidatenRoutes(zoeken: ZoekService, config: SearchConfig): Router {
+export function kandidatenRoutes(zoeken: ZoekService, config: SearchConfig, spoor: Auditspoor): Router {
   const router = Router();
   const querySchema = kandidatenQuerySchema(config);
 
   router.get('/kandidaten', async (req, res) => {
     const omgezet = naarZoekvraag(leesQuery(querySchema, req.query), config);
     if ('fouten' in omgezet) throw new VerzoekFout('ongeldige queryparameters', omgezet.fouten);
-    res.type('json').send(await zoeken.zoekJson({ ...omgezet.vraag, weergave: weergaveVoor(req.identiteit?.rol) }));
+    const antwoord = await zoeken.zoekJson({ ...omgezet.vraag, weergave: weergaveVoor(req.identiteit?.rol) });
+    await spoor.leg(req, { actie: 'zoeken', pseudoniemen: antwoord.ids, aantal: antwoord.totalHits, details: spoor.zoekdetails(omgezet.vraag) });
+    res.type('json').send(antwoord.json);
   });
 
   router.get('/kandidaten/:id', async (req, res) => {
     const profiel = await zoeken.profiel(leesPadParameter(profielIdSchema, req.params.id, 'id'), weergaveVoor(req.identiteit?.rol));
     if (!profiel) return stuurFout(res, 404, 'niet_gevonden', 'dit profiel bestaat niet (meer)');
+    await spoor.leg(req, { actie: 'profiel', pseudoniemen: [profiel.id] });
     res.json(profiel);
   });
 

@@ -12,6 +12,8 @@ import { registerBodySchema } from './doelgroepregister.routes';
 import { contactverzoekenQuerySchema } from './contactverzoeken.routes';
 import { referentieSchema, statusBodySchema, wspQuerySchema } from './wsp.routes';
 import { CONTACTVERZOEKSTATUSSEN } from '../contact/contactverzoek';
+import { auditQuerySchema } from './audit.routes';
+import { AUDITACTIES } from '../audit/auditregel';
 import { facetwaardenQuerySchema, profielIdSchema } from './kandidaten.routes';
 import { rapportQuerySchema, snapshotBodySchema, trendQuerySchema } from './transparantie.routes';
 
@@ -135,6 +137,21 @@ const eigenContactverzoekenSchema = z.object({
   })),
 }).meta({ id: 'EigenContactverzoeken' });
 
+const auditpaginaSchema = z.object({
+  regels: z.array(z.object({
+    volgnummer: z.number().int().meta({ description: 'Positie in het auditlog, zonder gaten in volgorde van vastleggen' }),
+    tijd: z.string().meta({ description: 'ISO 8601, UTC' }),
+    sleutelId: z.string().nullable().meta({ description: 'Id van de API-sleutel (nooit de sleutel); null voor de service zelf en voor pagina\'s in ontwikkeling zonder aanmelding' }),
+    rol: z.string().meta({ description: 'Rol van de sleutel, of systeem / ontwikkeling' }),
+    actie: z.enum(AUDITACTIES),
+    pseudoniemen: z.array(z.string()).meta({ description: 'Getoonde of bekeken profielen; bij zoeken die van de eerste pagina' }),
+    aantal: z.number().int().nullable().meta({ description: 'Zoeken: aantal gevonden; opschonen: aantal verwijderd' }),
+    details: z.record(z.string(), z.unknown()).meta({ description: 'Gebruikte parameters; getypte tekst (q, vrije filterwaarden) alleen als hmac:<hash>' }),
+    vorigeHash: z.string(), hash: z.string().meta({ description: 'SHA-256 over vorigeHash en deze regel: de keten die npm run audit:controleer narekent' }),
+  })),
+  volgende: z.number().int().nullable().meta({ description: 'Geef mee als ?voor= voor de volgende (oudere) pagina; null: dit was de laatste' }),
+}).meta({ id: 'Auditpagina' });
+
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const fouten = {
   400: json(foutSchema, 'Ongeldige invoer; `velden` noemt de parameters of veldpaden'),
@@ -251,6 +268,13 @@ export function maakOpenApiDocument(config: SearchConfig, versie: string): objec
     summary: 'De eigen contactverzoeken met hun status (rollen werkgever, intermediair)',
     description: 'Alleen de verzoeken die met deze sleutel (of een aanmelding ermee op de pagina\'s) zijn verstuurd.',
     responses: { 200: json(eigenContactverzoekenSchema, 'De eigen contactverzoeken'), ...fouten },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/audit', tags: ['audit'], security: beveiligd,
+    summary: 'Het auditlog: wie heeft wanneer welke gegevens bekeken, nieuwste eerst (rol beheer)',
+    description: 'Met ?pseudoniem=<32 hextekens>: wie heeft deze persoon bekeken. Elke regel is met een hash aan de vorige geketend; ook dit inzien wordt vastgelegd (audit-ingezien).',
+    request: { query: auditQuerySchema },
+    responses: { 200: json(auditpaginaSchema, 'Een pagina van het auditlog'), ...fouten },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

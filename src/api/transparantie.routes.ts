@@ -6,6 +6,7 @@ import { csvBestandsnaam, naarCsv } from '../transparantie/csv';
 import { REGIO_MELDING, vindRegio } from '../config/gebied';
 import type { TransparantieService } from '../transparantie/transparantie.service';
 import { periodeSchema } from '../transparantie/transparantie.schemas';
+import type { Auditspoor } from './auditspoor';
 import { stuurFout } from './fouten.middleware';
 import { leesBody, leesQuery } from './lees-parameters';
 import { vereisRol } from './toegang.middleware';
@@ -40,7 +41,7 @@ function magRegioZien(req: Request, res: Response, regio: number | undefined): b
 }
 
 /** The transparency figures for regional managers and beheer: a thin layer over TransparantieService. */
-export function transparantieRoutes(transparantie: TransparantieService, regios: readonly RegioConfig[], sleutelControle: (sleutel: string) => Identiteit | null): Router {
+export function transparantieRoutes(transparantie: TransparantieService, regios: readonly RegioConfig[], sleutelControle: (sleutel: string) => Identiteit | null, spoor: Auditspoor): Router {
   const router = Router();
   const querySchema = rapportQuerySchema(regios);
   const trendSchema = trendQuerySchema(regios);
@@ -50,7 +51,9 @@ export function transparantieRoutes(transparantie: TransparantieService, regios:
     if (!magRegioZien(req, res, regio)) return;
     const rapport = await transparantie.rapport({ regio, periode });
     // ?formaat wins over the Accept header, so a plain link can download the CSV.
-    if ((formaat ?? req.accepts(['json', 'csv'])) === 'csv') {
+    const csv = (formaat ?? req.accepts(['json', 'csv'])) === 'csv';
+    await spoor.leg(req, { actie: csv ? 'export' : 'transparantie', pseudoniemen: [], details: { regio: regio ?? null, periode: rapport.periode, formaat: csv ? 'csv' : 'json' } });
+    if (csv) {
       res.attachment(csvBestandsnaam(rapport)).type('text/csv; charset=utf-8').send(naarCsv(rapport));
       return;
     }
@@ -64,7 +67,9 @@ export function transparantieRoutes(transparantie: TransparantieService, regios:
   router.get('/trend', async (req, res) => {
     const { regio } = leesQuery(trendSchema, req.query);
     if (!magRegioZien(req, res, regio)) return;
-    res.json(await transparantie.trend(regio));
+    const trend = await transparantie.trend(regio);
+    await spoor.leg(req, { actie: 'transparantie', pseudoniemen: [], details: { regio, trend: true } });
+    res.json(trend);
   });
 
   router.post('/snapshots', vereisRol(sleutelControle, 'beheer'), express.json({ limit: '1kb' }), async (req, res) => {

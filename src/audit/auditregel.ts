@@ -25,3 +25,42 @@ export interface NieuweAuditregel {
 export interface AuditVastlegging {
   vastleggen(regel: NieuweAuditregel): Promise<void>;
 }
+
+/** A stored record: the caller's fields plus time, position and the hash chain. */
+export interface Auditregel {
+  /** Position in append order, gap-free from 1. */
+  volgnummer: number;
+  /** ISO 8601 UTC with milliseconds. */
+  tijd: string;
+  sleutelId: string | null;
+  rol: NieuweAuditregel['rol'];
+  actie: Auditactie;
+  pseudoniemen: string[];
+  aantal: number | null;
+  details: Record<string, unknown>;
+  /** The previous record's hash; for the first record ever 64 zeros, after retention the anchor. */
+  vorigeHash: string;
+  hash: string;
+}
+
+/** Filters of the audit list; every one optional, combined with AND. Newest first, paged by volgnummer. */
+export interface Auditfilter {
+  /** From this moment (inclusive), ISO. */
+  van?: string;
+  /** Before this moment (exclusive), ISO. */
+  tot?: string;
+  sleutelId?: string;
+  rol?: string;
+  actie?: Auditactie;
+  /** Records that name this pseudonym: who looked at this person. */
+  pseudoniem?: string;
+  /** Only records with a volgnummer below this (the previous page's `volgende`). */
+  voor?: number;
+  limiet: number;
+}
+
+export interface Auditpagina {
+  regels: Auditregel[];
+  /** The `voor` of the next (older) page; null when this was the last. */
+  volgende: number | null;
+}

@@ -9,7 +9,8 @@ import {
   MAG_VANUIT, OngeldigeOvergangFout, REDEN_PROFIEL_VERWIJDERD, type Contactformulier, type Contactverzoek, type Contactverzoekstatus, type Statuswijziging,
 } from './contactverzoek';
 import { AuditNietBeschikbaarFout, ContactverzoekAfgeslotenFout, ContactverzoekNietGevondenFout, ProfielVerdwenenFout } from './contactverzoek.errors';
-import type { ContactverzoekOpslag, MirrorOpslag } from '../opslag/opslag.port';
+import type { ContactverzoekOpslag, MirrorOpslag, Opslag } from '../opslag/opslag.port';
+import type { Opschoonbaar } from '../audit/opschoning';
 
 /** What the employer is told: where the request went, nothing more about the candidate. */
 export interface Ontvangstbevestiging {
@@ -38,13 +39,6 @@ export interface Herleiding {
   klantnummer: string;
 }
 
-/** A part of the daily retention job: removes what is past its term, answers how many. */
-export interface Bewaardeel {
-  naam: 'contactverzoeken';
-  /** Months after closing that a request is kept (config.privacy.bewaartermijnen). */
-  maanden: number;
-  verwijder(grens: Date): Promise<number>;
-}
 
 export interface ContactverzoekServiceDeps {
   opslag: ContactverzoekOpslag;
@@ -62,11 +56,29 @@ function nieuweReferentie(): string {
   return `KV-${randomBytes(6).toString('hex').toUpperCase().match(/.{4}/g)!.join('-')}`;
 }
 
-/** `nu` minus whole calendar months, in UTC (31 March minus one month is 3 March, as Date arithmetic goes). */
-export function maandenTerug(nu: Date, maanden: number): Date {
-  const d = new Date(nu.getTime());
-  d.setUTCMonth(d.getUTCMonth() - maanden);
-  return d;
+/**
+ * Self-healing: closes open requests whose profile is no longer in the mirror; answers how many. The requests live
+ * apart from the mirror (another SQLite file), so a close right after a sync can be lost to a crash; this catches up.
+ */
+export async function sluitVerweesde(opslag: Pick<Opslag, 'contactverzoeken'> & { mirror: Pick<MirrorOpslag, 'get'> }): Promise<number> {
+  const weg: string[] = [];
+  for (const id of await opslag.contactverzoeken.openProfielIds()) if (!(await opslag.mirror.get(id))) weg.push(id);
+  return opslag.contactverzoeken.sluitVoorProfielen(weg, REDEN_PROFIEL_VERWIJDERD);
+}
+
+/**
+ * The retention part of contactverzoeken (the daily Opschoning, `npm run opschonen`): closes orphans first (their
+ * term starts now), then removes the requests closed before `grens`; open ones never.
+ */
+export function contactverzoekenOnderdeel(opslag: Pick<Opslag, 'contactverzoeken'> & { mirror: Pick<MirrorOpslag, 'get'> }, maanden: number): Opschoonbaar {
+  return {
+    naam: 'contactverzoeken',
+    maanden,
+    verwijder: async (grens) => {
+      await sluitVerweesde(opslag);
+      return opslag.contactverzoeken.verwijderAfgeslotenVoor(grens);
+    },
+  };
 }
 
 const magRegio = (regios: readonly number[] | null, regio: number) => regios === null || regios.includes(regio);
@@ -161,26 +173,14 @@ export class ContactverzoekService {
     return this.deps.opslag.sluitVoorProfielen(profielIds, REDEN_PROFIEL_VERWIJDERD);
   }
 
-  /**
-   * Self-healing: closes open requests whose profile is no longer in the mirror. The requests live apart from the
-   * mirror (another SQLite file), so a close right after a sync can be lost to a crash; this catches up.
-   */
-  async sluitVerweesde(): Promise<number> {
-    const weg: string[] = [];
-    for (const id of await this.deps.opslag.openProfielIds()) if (!(await this.deps.mirror.get(id))) weg.push(id);
-    return this.sluitVoorProfielen(weg);
+  /** Closes open requests whose profile is no longer in the mirror (at start, and in the retention job). */
+  sluitVerweesde(): Promise<number> {
+    return sluitVerweesde({ contactverzoeken: this.deps.opslag, mirror: this.deps.mirror });
   }
 
-  /** The retention part: closes orphans first (they start their term now), then removes what was closed before `grens`. */
-  bewaardeel(): Bewaardeel {
-    return {
-      naam: 'contactverzoeken',
-      maanden: this.deps.config.privacy.bewaartermijnen.contactverzoekenMaanden,
-      verwijder: async (grens) => {
-        await this.sluitVerweesde();
-        return this.deps.opslag.verwijderAfgeslotenVoor(grens);
-      },
-    };
+  /** The retention part, as the daily Opschoning runs it. */
+  bewaardeel(): Opschoonbaar {
+    return contactverzoekenOnderdeel({ contactverzoeken: this.deps.opslag, mirror: this.deps.mirror }, this.deps.config.privacy.bewaartermijnen.contactverzoekenMaanden);
   }
 
   private async leg(wie: Identiteit | undefined, regel: Omit<NieuweAuditregel, 'sleutelId' | 'rol'>): Promise<void> {

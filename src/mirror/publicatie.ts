@@ -51,7 +51,7 @@ export class Publicatie {
       const telling = await tx.klassentelling();
       // Rows from before classes existed (an upgraded mirror) would be missing from the tree: classify everything.
       if (telling.has(null)) await this.herpubliceerAlles(tx);
-      else this.boom = Klassenboom.bouw(herhaal(telling), this.config);
+      else this.boom = Klassenboom.uitTelling(geklasseerd(telling), this.config);
     }
     this.actueel().neemGewijzigdeBladen();
     this.geschreven.clear();
@@ -150,7 +150,7 @@ async function* alleRijen(tx: MirrorTransactie): AsyncGenerator<{ profiel: Kandi
   }
 }
 
-/** Each class once per profile in it, as the tree is built from (unclassified rows are left to `herpubliceerAlles`). */
-function* herhaal(telling: ReadonlyMap<string | null, number>): Generator<string> {
-  for (const [klasse, n] of telling) if (klasse !== null) for (let i = 0; i < n; i++) yield klasse;
+/** The counts of classified rows (unclassified ones are left to `herpubliceerAlles`). */
+function* geklasseerd(telling: ReadonlyMap<string | null, number>): Generator<readonly [string, number]> {
+  for (const [klasse, n] of telling) if (klasse !== null) yield [klasse, n];
 }

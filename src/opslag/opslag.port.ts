@@ -1,4 +1,5 @@
 import type { Store } from 'express-rate-limit';
+import type { Auditfilter, Auditpagina, Auditregel, NieuweAuditregel } from '../audit/auditregel';
 import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
 import type { Contactverzoek, Contactverzoekfilter, Statuswijziging } from '../contact/contactverzoek';
 import type { Snapshot, Snapshotinfo } from '../transparantie/transparantie.schemas';
@@ -143,6 +144,38 @@ export interface ContactverzoekOpslag {
   verwijderAfgeslotenVoor(grens: Date): Promise<number>;
 }
 
+/** One end of the audit chain: a position and the hash there. */
+export interface Ketenpunt { volgnummer: number; hash: string }
+
+export interface Auditstand {
+  /** The last record appended (volgnummer 0 and 64 zeros before the first). */
+  laatste: Ketenpunt;
+  /** What the first remaining record follows: the start, or after retention the last record removed. */
+  anker: Ketenpunt;
+}
+
+/**
+ * The audit trail: append-only and hash-chained (src/audit/keten.ts). The database itself refuses changes and
+ * removals (triggers); only `verwijderOuderDan` removes, oldest first.
+ */
+export interface AuditOpslag {
+  /**
+   * Appends the records in this order in one transaction, one at a time over every instance: each gets the next
+   * volgnummer, the time and the hash over the previous one. Resolves once committed; throws OpslagFout otherwise.
+   */
+  voegToe(regels: readonly NieuweAuditregel[]): Promise<Auditregel[]>;
+  /** Newest first, filtered; `voor` pages on. */
+  lijst(filter: Auditfilter): Promise<Auditpagina>;
+  /** The stand and every record in volgnummer order, read from one consistent state while `verwerk` runs. */
+  keten<T>(verwerk: (stand: Auditstand, regels: AsyncIterable<Auditregel>) => Promise<T>): Promise<T>;
+  /**
+   * Retention: removes the records older than `grens` that precede every younger one (a prefix of the chain, so it
+   * stays verifiable), and moves the anchor to the last one removed. Answers how many were removed.
+   */
+  verwijderOuderDan(grens: Date): Promise<number>;
+  stand(): Promise<Auditstand>;
+}
+
 /** The storage port: SQLite files in DATA_DIR, or one PostgreSQL database that several instances share. */
 export interface Opslag {
   readonly soort: 'sqlite' | 'postgres';
@@ -152,6 +185,7 @@ export interface Opslag {
   readonly gedeeldeIndex: GedeeldeIndexStand | null;
   readonly snapshots: SnapshotOpslag;
   readonly contactverzoeken: ContactverzoekOpslag;
+  readonly audit: AuditOpslag;
   /** A rate-limit store shared by every instance, one per limiter; absent where one process serves everything (in memory suffices). */
   rateLimietStore?(limiter: string): Store;
   close(): Promise<void>;

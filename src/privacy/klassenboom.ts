@@ -14,10 +14,38 @@ class Knoop {
   /** `residu >= k` as last reported by neemGewijzigdeBladen (false for a new node: it had no profiles). */
   gemeld = false;
   weg = false;
-  readonly kinderen: Set<Knoop> | null;
+  /** Index in the parent's `kinderen`. */
+  plek = 0;
+  /**
+   * The children differ in one token only: the value, at the child's level, of the quasi-identifier that the step
+   * from the child's level to this one coarsens (`kindsleutel`). A fan-out is small (gemeenten of a region, hours in
+   * a band), so a scanned array is cheaper than a Map per node, and no composite key is built or hashed.
+   */
+  readonly kinderen: Knoop[] | null;
 
-  constructor(readonly niveau: number, readonly sleutel: string, readonly blad: string | null) {
-    this.kinderen = blad === null ? new Set() : null;
+  constructor(readonly niveau: number, readonly kindsleutel: string, readonly blad: string | null) {
+    this.kinderen = blad === null ? [] : null;
+  }
+
+  kind(token: string): Knoop | undefined {
+    const kinderen = this.kinderen!;
+    for (let i = 0; i < kinderen.length; i++) if (kinderen[i]!.kindsleutel === token) return kinderen[i];
+    return undefined;
+  }
+
+  voegKindToe(kind: Knoop): void {
+    kind.ouder = this;
+    kind.plek = this.kinderen!.length;
+    this.kinderen!.push(kind);
+  }
+
+  verwijderKind(kind: Knoop): void {
+    const kinderen = this.kinderen!;
+    const laatste = kinderen.pop()!;
+    if (laatste !== kind) {
+      kinderen[kind.plek] = laatste;
+      laatste.plek = kind.plek;
+    }
   }
 }
 
@@ -43,25 +71,40 @@ export class Klassenboom {
   private readonly r: Regels;
   private readonly k: number;
   private readonly bladen = new Map<string, Knoop>();
-  private readonly binnen = new Map<string, Knoop>();
+  private readonly wortel: Knoop;
+  /** Position (leaf key order) of the quasi-identifier that the step from level l to l + 1 coarsens. */
+  private readonly stapPositie: number[];
+  private binnenknopen = 1;
+  /** Per quasi-identifier: exact token to its token one rung up (few distinct values; saves a string per node). */
+  private readonly omhoog: Map<string, string>[];
   /** Nodes whose `residu >= k` flipped since the last neemGewijzigdeBladen(). */
   private readonly kandidaten = new Set<Knoop>();
 
   constructor(config: SearchConfig) {
     this.r = regels(config);
     this.k = this.r.k;
+    this.wortel = new Knoop(this.r.stadia.length - 1, '', null);
+    this.stapPositie = this.r.stappen.map((s) => this.r.qis.indexOf(s.qi));
+    this.omhoog = this.r.qis.map(() => new Map());
   }
 
   /** The tree of these leaves (one per profile), built at once: O(nodes) instead of O(profiles × levels). */
   static bouw(bladen: Iterable<string>, config: SearchConfig): Klassenboom {
+    const telling = new Map<string, number>();
+    for (const b of bladen) telling.set(b, (telling.get(b) ?? 0) + 1);
+    return Klassenboom.uitTelling(telling, config);
+  }
+
+  /** The tree from how many profiles each leaf has (a leaf may appear once; counts of 0 are skipped). */
+  static uitTelling(telling: Iterable<readonly [string, number]>, config: SearchConfig): Klassenboom {
     const boom = new Klassenboom(config);
     const perNiveau: Knoop[][] = boom.r.stadia.map(() => []);
-    for (const b of bladen) {
-      let blad = boom.bladen.get(b);
-      if (!blad) {
-        blad = boom.maakPad(b, (k) => perNiveau[k.niveau]!.push(k));
-      }
-      blad.n++;
+    perNiveau[perNiveau.length - 1]!.push(boom.wortel);
+    for (const [b, aantal] of telling) {
+      if (!Number.isInteger(aantal) || aantal < 0) throw new RangeError('een aantal moet een geheel getal ≥ 0 zijn');
+      if (aantal === 0) continue;
+      if (boom.bladen.has(b)) throw new Error('uitTelling: een blad staat er twee keer in');
+      boom.maakPad(b, (k) => perNiveau[k.niveau]!.push(k)).n = aantal;
     }
     const k = boom.k;
     for (const niveau of perNiveau) {
@@ -117,8 +160,10 @@ export class Klassenboom {
 
   /** Every published class (a node with residual ≥ k); several may show the same combination. */
   *klassen(): IterableIterator<Klasse> {
-    for (const kaart of [this.bladen, this.binnen]) {
-      for (const x of kaart.values()) if (x.residu >= this.k) yield { niveau: x.niveau, grootte: x.residu };
+    const stapel = [this.wortel];
+    for (let x = stapel.pop(); x; x = stapel.pop()) {
+      if (x.residu >= this.k) yield { niveau: x.niveau, grootte: x.residu };
+      if (x.kinderen) stapel.push(...x.kinderen);
     }
   }
 
@@ -130,59 +175,49 @@ export class Klassenboom {
   statistiek(): Boomstatistiek {
     let profielen = 0;
     for (const x of this.bladen.values()) profielen += x.n;
-    const wortel = this.wortel();
-    const rest = wortel?.residu ?? 0;
-    return { profielen, bladen: this.bladen.size, knopen: this.bladen.size + this.binnen.size, nietPubliceerbaar: rest < this.k ? rest : 0 };
+    const rest = this.wortel.residu;
+    return { profielen, bladen: this.bladen.size, knopen: this.bladen.size + this.binnenknopen, nietPubliceerbaar: rest < this.k ? rest : 0 };
   }
 
-  private wortel(): Knoop | null {
-    const eerste = this.bladen.values().next();
-    let x: Knoop | null = eerste.done ? null : eerste.value;
-    while (x?.ouder) x = x.ouder;
-    return x;
-  }
-
-  /** The leaves that route into x: those below it through nodes whose residual stays under k. */
+  /** The leaves that route into x: those below it through nodes whose residual stays between 1 and k - 1. */
   private verzamel(x: Knoop, uit: Set<string>): void {
     if (x.blad !== null) {
       uit.add(x.blad);
       return;
     }
-    for (const kind of x.kinderen!) if (kind.residu < this.k) this.verzamel(kind, uit);
+    // A child with residual 0 passes nothing up: every leaf below it is published below it (a leaf has ≥ 1 profile).
+    for (const kind of x.kinderen!) if (kind.residu > 0 && kind.residu < this.k) this.verzamel(kind, uit);
   }
 
-  /** Creates the leaf and whichever of its ancestors do not exist yet. */
+  /** Creates the leaf and whichever of its ancestors do not exist yet, walking down from the root. */
   private maakPad(b: string, nieuw?: (k: Knoop) => void): Knoop {
     const r = this.r;
     const exact = bladTokens(b, r);
-    let omhoog: string[] | null = null;
-    const blad = new Knoop(0, b, b);
-    this.bladen.set(b, blad);
-    nieuw?.(blad);
-    let kind = blad;
-    for (let niveau = 1; niveau < r.stadia.length; niveau++) {
-      const stadia = r.stadia[niveau]!;
-      omhoog ??= exact.map((t, i) => gegeneraliseerdToken(r.qis[i]!, t, r));
-      let sleutel = `${niveau}#`;
-      for (let i = 0; i < exact.length; i++) {
-        if (i > 0) sleutel += '|';
-        const s = stadia[i];
-        sleutel += s === 0 ? exact[i] : s === 1 ? omhoog[i] : '-';
+    let x = this.wortel;
+    for (let niveau = r.stadia.length - 2; niveau >= 0; niveau--) {
+      const i = this.stapPositie[niveau]!;
+      const token = r.stadia[niveau]![i] === 0 ? exact[i]! : this.gegeneraliseerd(i, exact[i]!);
+      let kind = x.kind(token);
+      if (!kind) {
+        kind = new Knoop(niveau, token, niveau === 0 ? b : null);
+        x.voegKindToe(kind);
+        if (niveau === 0) this.bladen.set(b, kind);
+        else this.binnenknopen++;
+        nieuw?.(kind);
       }
-      const bestaand = this.binnen.get(sleutel);
-      if (bestaand) {
-        kind.ouder = bestaand;
-        bestaand.kinderen!.add(kind);
-        return blad;
-      }
-      const knoop = new Knoop(niveau, sleutel, null);
-      this.binnen.set(sleutel, knoop);
-      nieuw?.(knoop);
-      kind.ouder = knoop;
-      knoop.kinderen!.add(kind);
-      kind = knoop;
+      x = kind;
     }
-    return blad;
+    return x;
+  }
+
+  private gegeneraliseerd(i: number, exact: string): string {
+    const cache = this.omhoog[i]!;
+    let token = cache.get(exact);
+    if (token === undefined) {
+      token = gegeneraliseerdToken(this.r.qis[i]!, exact, this.r);
+      cache.set(exact, token);
+    }
+    return token;
   }
 
   private wijzig(blad: Knoop, d: 1 | -1): void {
@@ -199,11 +234,12 @@ export class Klassenboom {
       delta = (nieuw < k ? nieuw : 0) - (oud < k ? oud : 0);
     }
     if (d < 0) {
-      for (let x: Knoop | null = blad; x && x.n === 0; x = x.ouder) {
+      // Empty nodes go (the root stays).
+      for (let x: Knoop = blad; x.ouder && x.n === 0; x = x.ouder) {
         x.weg = true;
         if (x.blad !== null) this.bladen.delete(x.blad);
-        else this.binnen.delete(x.sleutel);
-        x.ouder?.kinderen!.delete(x);
+        else this.binnenknopen--;
+        x.ouder.verwijderKind(x);
       }
     }
   }

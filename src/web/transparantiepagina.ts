@@ -22,6 +22,9 @@ const hoofdletter = (tekst: string) => tekst.charAt(0).toUpperCase() + tekst.sli
 
 export interface Csvbestand { csv: string; bestandsnaam: string }
 
+/** Which figures the visitor was shown, for the audit record. */
+export interface Getoond { gezien: { regio: number | null; periode: string } }
+
 /**
  * The transparency dashboard of a regional manager: the publication's table of one region and quarter, a stacked
  * bar chart per gemeente, the coverage against the doelgroepregister, the trend over the frozen quarters and the
@@ -38,7 +41,7 @@ export class Transparantiepagina {
    * `toegestaan`: the regions this visitor may see, null for all. Without a region in the query, the first allowed
    * one, or the national overview for whom may see all. Without a quarter, the newest frozen one.
    */
-  async render(query: unknown, basis: Paginabasis, toegestaan: readonly number[] | null): Promise<Paginaresultaat | Csvbestand> {
+  async render(query: unknown, basis: Paginabasis, toegestaan: readonly number[] | null): Promise<(Paginaresultaat | Csvbestand) & Getoond> {
     const { regio: gevraagd, periode: gevraagdePeriode, formaat } = leesQuery(this.schema, zonderLegeVelden(query));
     const regio = gevraagd ?? toegestaan?.[0];
     if (regio !== undefined && toegestaan !== null && !toegestaan.includes(regio)) {
@@ -50,7 +53,8 @@ export class Transparantiepagina {
     const rapport = regio === undefined
       ? await this.deps.transparantie.rapport({ periode })
       : await this.deps.transparantie.rapport({ regio, periode });
-    if (formaat === 'csv') return { csv: naarCsv(rapport), bestandsnaam: csvBestandsnaam(rapport) };
+    const gezien = { regio: regio ?? null, periode: rapport.periode };
+    if (formaat === 'csv') return { csv: naarCsv(rapport), bestandsnaam: csvBestandsnaam(rapport), gezien };
 
     const periodes = bevroren.includes(huidig) ? bevroren : [huidig, ...bevroren];
     const keuze = {
@@ -62,6 +66,7 @@ export class Transparantiepagina {
     const csvHref = `/transparantie?${new URLSearchParams({ ...(regio === undefined ? {} : { regio: String(regio) }), periode: rapport.periode, formaat: 'csv' })}`;
     const model = rapport.soort === 'regio' ? await this.regiomodel(rapport) : this.landelijkModel(rapport);
     return {
+      gezien,
       status: 200,
       html: this.deps.weergave.render('transparantie.njk', {
         ...basis, ...model, keuze, csvHref,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { isZoekmachineOnbereikbaar, RETRY_AFTER_S, VerzoekFout } from '../api/fouten.middleware';
+import type { Auditspoor } from '../api/auditspoor';
 import { leesPadParameter, leesQuery } from '../api/lees-parameters';
 import { profielIdSchema } from '../api/kandidaten.routes';
 import type { ContactverzoekService } from '../contact/contactverzoek.service';
@@ -30,6 +31,8 @@ export interface WebDeps {
   transparantie: TransparantieService;
   contactverzoeken: ContactverzoekService;
   config: SearchConfig;
+  /** Every page that shows people's data or figures records it before it is sent. */
+  auditspoor: Auditspoor;
   sleutelControle: (sleutel: string) => Identiteit | null;
   logger: Logger;
   /** Production: sign-in required, session cookie Secure and HTTPS only. Otherwise the pages are open. */
@@ -99,13 +102,26 @@ export function webRoutes(deps: WebDeps): Router {
 
   router.use(toegang.aangemeld);
 
-  router.get('/', zoekrollen, async (req, res) => stuur(res, await zoekpagina.render(req.query, basis(req))));
-  router.get('/zoeken/resultaten', zoekrollen, async (req, res) => stuur(res, await zoekpagina.render(req.query, basis(req), true)));
-  router.get('/kandidaten/:id', zoekrollen, async (req, res) => stuur(res, await profielpagina.render(req.params.id, basis(req), sessie.csrfToken(req))));
+  const { auditspoor: spoor } = deps;
+  const zoek = (alleenResultaten: boolean) => async (req: Request, res: Response) => {
+    const pagina = await zoekpagina.render(req.query, basis(req), alleenResultaten);
+    const { vraag, totalHits, ids } = pagina.gezien;
+    await spoor.leg(req, { actie: 'zoeken', pseudoniemen: ids, aantal: totalHits, details: spoor.zoekdetails(vraag) });
+    stuur(res, pagina);
+  };
+  router.get('/', zoekrollen, zoek(false));
+  router.get('/zoeken/resultaten', zoekrollen, zoek(true));
+  router.get('/kandidaten/:id', zoekrollen, async (req, res) => {
+    const pagina = await profielpagina.render(req.params.id, basis(req), sessie.csrfToken(req));
+    // render validated the id, or threw.
+    await spoor.leg(req, { actie: 'profiel', pseudoniemen: [req.params.id as string] });
+    stuur(res, pagina);
+  });
   router.post('/kandidaten/:id/interesse', zoekrollen, formulier, sessie.csrfBescherming, async (req, res) => {
     // The sender's key id, so the employer finds its requests back; null for a development visit without sign-in.
     const uitkomst = await profielpagina.dienIn(req.params.id, req.body, basis(req), sessie.csrfToken(req), req.identiteit?.id ?? null);
     if ('html' in uitkomst) return stuur(res, uitkomst);
+    await spoor.leg(req, { actie: 'contactverzoek', pseudoniemen: [uitkomst.profielId], details: { referentie: uitkomst.bevestiging.referentie } });
     // Post/redirect/get: reloading the confirmation does not send the request twice.
     sessieVan(req).verzonden = { ...uitkomst.bevestiging, profielId: uitkomst.profielId };
     res.redirect(303, `/kandidaten/${uitkomst.profielId}/interesse/verzonden`);
@@ -133,6 +149,8 @@ export function webRoutes(deps: WebDeps): Router {
 
   router.get('/transparantie', toegang.vereis(...TRANSPARANTIEROLLEN), async (req, res) => {
     const uitkomst = await transparantiepagina.render(req.query, basis(req), toegang.regios(req));
+    const csv = !('html' in uitkomst);
+    await spoor.leg(req, { actie: csv ? 'export' : 'transparantie', pseudoniemen: [], details: { ...uitkomst.gezien, formaat: csv ? 'csv' : 'html' } });
     if ('html' in uitkomst) return stuur(res, uitkomst);
     res.attachment(uitkomst.bestandsnaam).set('Cache-Control', 'no-store').type('text/csv; charset=utf-8').send(uitkomst.csv);
   });

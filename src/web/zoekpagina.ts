@@ -60,15 +60,22 @@ export class Zoekpagina {
     this.adressen = new Zoekadressen(Object.keys(this.schema.shape) as (keyof Zoekstaat)[], this.standaard);
   }
 
-  /** Throws VerzoekFout (400, with the parameter names) for a query the API would refuse. */
-  async render(query: unknown, basis: Paginabasis, alleenResultaten = false): Promise<Paginaresultaat> {
+  /**
+   * Throws VerzoekFout (400, with the parameter names) for a query the API would refuse. `gezien` is what the
+   * visitor was shown, for the audit record.
+   */
+  async render(query: unknown, basis: Paginabasis, alleenResultaten = false): Promise<Paginaresultaat & { gezien: { vraag: Zoekvraag; totalHits: number; ids: string[] } }> {
     const staat = leesQuery(this.schema, zonderLegeVelden(query));
     const omgezet = naarZoekvraag(staat, this.deps.config);
     if ('fouten' in omgezet) throw new VerzoekFout('de zoekvraag in het adres klopt niet', omgezet.fouten);
     // Counted are only the facets the page shows; the hidden ones show as chips, which need no counts.
     const antwoord = await this.deps.zoeken.zoek({ ...omgezet.vraag, facets: PAGINAFACETTEN, weergave: 'werkgever' });
     const model = this.model(staat, omgezet.vraag, antwoord);
-    return { status: 200, html: this.deps.weergave.render(alleenResultaten ? 'zoekresultaten.njk' : 'zoeken.njk', { ...basis, ...model }) };
+    return {
+      status: 200,
+      html: this.deps.weergave.render(alleenResultaten ? 'zoekresultaten.njk' : 'zoeken.njk', { ...basis, ...model }),
+      gezien: { vraag: omgezet.vraag, totalHits: antwoord.totalHits, ids: antwoord.hits.map((h) => h.id) },
+    };
   }
 
   private model(staat: Zoekstaat, vraag: Zoekvraag, antwoord: Kandidatenantwoord) {

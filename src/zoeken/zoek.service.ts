@@ -24,7 +24,15 @@ export interface Kandidatenantwoord extends Omit<Zoekresultaat, 'hits'> {
  * with search threads: the main thread then only passes the text on).
  */
 export interface SamenstellendeEngine {
-  kandidatenantwoordJson(vraag: Zoekvraag): Promise<string>;
+  kandidatenantwoordJson(vraag: Zoekvraag): Promise<Antwoordtekst>;
+}
+
+/** A serialized Kandidatenantwoord, with what the audit record needs of it (so nobody parses it again). */
+export interface Antwoordtekst { json: string; totalHits: number; ids: string[] }
+
+/** Serializes an answer together with its total and hit ids. */
+export function naarAntwoordtekst(antwoord: Kandidatenantwoord): Antwoordtekst {
+  return { json: JSON.stringify(antwoord), totalHits: antwoord.totalHits, ids: antwoord.hits.map((h) => h.id) };
 }
 
 function stelZelfSamen(engine: SearchEngine): engine is SearchEngine & SamenstellendeEngine {
@@ -108,14 +116,17 @@ export class ZoekService {
   }
 
   async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
-    if (stelZelfSamen(this.engine)) return JSON.parse(await this.engine.kandidatenantwoordJson(vraag)) as Kandidatenantwoord;
+    if (stelZelfSamen(this.engine)) return JSON.parse((await this.engine.kandidatenantwoordJson(vraag)).json) as Kandidatenantwoord;
     return this.samensteller.zoek(vraag);
   }
 
-  /** The same answer as `zoek`, serialized, for the API. */
-  async zoekJson(vraag: Zoekvraag): Promise<string> {
+  /**
+   * The same answer as `zoek`, serialized, for the API; with its total and hit ids for the audit record, taken
+   * where the answer was composed (a search thread) rather than parsed back from the text.
+   */
+  async zoekJson(vraag: Zoekvraag): Promise<Antwoordtekst> {
     if (stelZelfSamen(this.engine)) return this.engine.kandidatenantwoordJson(vraag);
-    return JSON.stringify(await this.samensteller.zoek(vraag));
+    return naarAntwoordtekst(await this.samensteller.zoek(vraag));
   }
 
   /** One profile in the caller's view; null when it does not exist or employers may not see it. */
@@ -131,3 +142,4 @@ export class ZoekService {
     return this.werkgevers.facetwaarden(facet, await this.engine.facetValues(intern, q, { filters }));
   }
 }
+

@@ -92,7 +92,7 @@ describe('fuzzing the GET routes', () => {
     await svc.stop();
   });
 
-  const sleutelVoor = (patroon: string) => (/transparantie|doelgroepregister/.test(patroon) ? SLEUTELS.beheer : SLEUTELS.werkgever);
+  const sleutelVoor = (patroon: string) => (/transparantie|doelgroepregister|\/audit/.test(patroon) ? SLEUTELS.beheer : SLEUTELS.werkgever);
 
   it('GET /api/v1/kandidaten: any query string gives no 5xx and no personal data', async () => {
     await fc.assert(fc.asyncProperty(querystring, async (qs) => {

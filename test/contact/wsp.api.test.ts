@@ -20,6 +20,8 @@ const ANDERE_ROLLEN = [SLEUTELS.sync, SLEUTELS.werkgever, SLEUTELS.intermediair,
  */
 describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () => {
   let svc: TestService;
+  /** The durable audit records, oldest first. */
+  const auditregels = async () => (await svc.opslag.audit.lijst({ limiet: 10_000 })).regels.reverse();
   // Profiles in region 25 (Nijmegen) and 10 (Amsterdam).
   const records: SonarRecord[] = [
     maakRecord(1), maakRecord(2), maakRecord(3), maakRecord(4), maakRecord(5),
@@ -113,7 +115,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     const [v] = await svc.contactverzoeken.lijst([25]);
     const pad = `${WSP}/${v!.referentie}/status`;
     const put = (body: unknown, sleutel: string = SLEUTELS.wsp25) => request(svc.app).put(pad).set(bearer(sleutel)).send(body as object);
-    const voor = svc.audit.regels.length;
+    const voor = (await auditregels()).length;
 
     const fouten = [
       [{ status: 'nieuw' }, ['status']],
@@ -130,13 +132,13 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     const badRef = await request(svc.app).put(`${WSP}/geen-referentie/status`).set(bearer(SLEUTELS.wsp25)).send({ status: 'in behandeling' });
     expect(badRef.status).toBe(400);
     expect(badRef.body.fout.velden).toEqual([{ pad: 'referentie', melding: expect.any(String) }]);
-    expect(svc.audit.regels.length).toBe(voor);
+    expect((await auditregels()).length).toBe(voor);
 
     const eerst = await put({ status: 'in behandeling' });
     expect(eerst.status).toBe(200);
     expect(eerst.body).toMatchObject({ referentie: v!.referentie, status: 'in behandeling', afgesloten: null });
     expect(Date.parse(eerst.body.bijgewerkt)).toBeGreaterThanOrEqual(Date.parse(v!.bijgewerkt));
-    expect(svc.audit.regels.at(-1)).toMatchObject({
+    expect((await auditregels()).at(-1)).toMatchObject({
       sleutelId: 'wsp-6', rol: 'wsp', actie: 'contactverzoek-status', pseudoniemen: [v!.profielId],
       details: { referentie: v!.referentie, van: 'nieuw', naar: 'in behandeling' },
     });
@@ -144,7 +146,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect(opnieuw.status).toBe(409);
     expect(opnieuw.body.fout.code).toBe('ongeldige_overgang');
     // A refused transition is not recorded as a change.
-    expect(svc.audit.regels.filter((r) => r.actie === 'contactverzoek-status')).toHaveLength(1);
+    expect((await auditregels()).filter((r: { actie: string }) => r.actie === 'contactverzoek-status')).toHaveLength(1);
     expect((await put({ status: 'kandidaat benaderd' })).body.status).toBe('kandidaat benaderd');
     // Durable: read back through the store.
     expect((await svc.opslag.contactverzoeken.get(v!.referentie))!.status).toBe('kandidaat benaderd');
@@ -164,22 +166,23 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
 
   it('resolves the pseudonym to the klantnummer for its region only, audited before the answer, not cached', async () => {
     const [v] = await svc.contactverzoeken.lijst([25]);
-    const voor = svc.audit.regels.length;
+    const voor = (await auditregels()).length;
     const res = await request(svc.app).post(`${WSP}/${v!.referentie}/klantnummer`).set(bearer(SLEUTELS.wsp25));
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toEqual({ referentie: v!.referentie, profielId: v!.profielId, klantnummer: records[0]!.klantnummer });
-    expect(svc.audit.regels.slice(voor)).toEqual([expect.objectContaining({
+    expect((await auditregels()).slice(voor)).toEqual([expect.objectContaining({
       sleutelId: 'wsp-6', rol: 'wsp', actie: 'pseudoniem-herleid', pseudoniemen: [v!.profielId], details: { referentie: v!.referentie },
     })]);
     // The number is in the answer only: not in the audit record, not in the logs.
-    expect(JSON.stringify(svc.audit.regels)).not.toContain(records[0]!.klantnummer);
+    expect(JSON.stringify((await auditregels()))).not.toContain(records[0]!.klantnummer);
     expect(svc.logs()).not.toContain(records[0]!.klantnummer);
   });
 
   it('fails with 503 and does nothing when the audit log cannot record it', async () => {
     const [v] = await svc.contactverzoeken.lijst([25]);
-    svc.audit.faalt = true;
+    // The audit store refuses every write: AuditService answers OpslagFout, the request 503.
+    const kapot = jest.spyOn(svc.opslag.audit, 'voegToe').mockRejectedValue(new Error('auditopslag weg'));
     try {
       const herleid = await request(svc.app).post(`${WSP}/${v!.referentie}/klantnummer`).set(bearer(SLEUTELS.wsp25));
       expect(herleid.status).toBe(503);
@@ -189,7 +192,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
       expect(status.status).toBe(503);
       expect((await svc.opslag.contactverzoeken.get(v!.referentie))!.status).toBe('kandidaat benaderd');
     } finally {
-      svc.audit.faalt = false;
+      kapot.mockRestore();
     }
   });
 
@@ -296,5 +299,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect(await deel.verwijder(new Date(Date.now() - 60_000))).toBe(0);
     expect(await deel.verwijder(new Date(Date.now() + 60_000))).toBe(voor.length - open.length);
     expect((await svc.contactverzoeken.lijst()).map((v) => v.referentie)).toEqual(open);
+    // The daily retention job (and `npm run opschonen`) runs this part beside the audit log's.
+    expect((await svc.opschoning.voerUit()).onderdelen).toMatchObject({ contactverzoeken: 0 });
   });
 });

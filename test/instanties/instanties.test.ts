@@ -26,7 +26,9 @@ class Lezers {
     this.lussen = instanties.map(async (s) => {
       while (this.bezig) {
         const res = await fetch(`${s.basis}/api/v1/kandidaten?q=${q}&hitsPerPage=5`, { headers: bearer(SLEUTELS.werkgever) }).catch((e: Error) => e);
-        if (res instanceof Error || res.status !== 200) this.fouten.push(res instanceof Error ? res.message : String(res.status));
+        if (res instanceof Error || res.status !== 200) {
+          this.fouten.push(res instanceof Error ? res.message : `${res.status}${res.status === 503 && !res.headers.get('retry-after') ? ' zonder Retry-After' : ''}`);
+        }
         else await res.arrayBuffer();
         this.gelezen++;
         await wacht(pauzeMs);
@@ -173,7 +175,7 @@ describe('several instances on one PostgreSQL database', () => {
     await verwachtGelijkAanMirror([b, c, slachtoffer], [1, BATCH * 2 + 3, BATCH * (batch - 1) + 1]);
   }, 300_000);
 
-  it('PostgreSQL connections killed under load: reads keep working, writes answer 503 with Retry-After, nothing acknowledged is lost', async () => {
+  it('PostgreSQL connections killed under load: reads and writes answer 200 or 503 with Retry-After, nothing acknowledged is lost', async () => {
     const [a, b] = [await start(), await start()];
     await sync(a, records(1, 200));
     const beheer = new pg.Client({ connectionString: plek.env.DATABASE_URL });
@@ -225,8 +227,11 @@ describe('several instances on one PostgreSQL database', () => {
     process.stdout.write(`instanties: ${gedood} verbindingen beëindigd; ${gelezen} lezingen, ${bevestigd.length} syncs bevestigd, afgewezen: ${JSON.stringify(schrijfuitkomsten.slice(0, 10))}\n`);
 
     expect(gedood).toBeGreaterThan(10);
-    expect(lezers.fouten).toEqual([]);
+    // A search shows people's data only once its audit record is in PostgreSQL: one whose connection was cut
+    // answers 503 with Retry-After, never another error, and the rest go on.
+    expect(lezers.fouten.filter((f) => f !== '503')).toEqual([]);
     expect(gelezen).toBeGreaterThan(50);
+    expect(gelezen - lezers.fouten.length).toBeGreaterThan(gelezen / 2);
     // Writes failed while the connections were cut, and only ever as 503 (with Retry-After), never another error.
     expect(afgewezen.length).toBeGreaterThan(0);
     expect(new Set(afgewezen)).toEqual(new Set(['5']));

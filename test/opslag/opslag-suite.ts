@@ -5,6 +5,9 @@
  */
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
 import { OngeldigeOvergangFout, type Contactverzoek } from '../../src/contact/contactverzoek';
+import type { NieuweAuditregel } from '../../src/audit/auditregel';
+import { controleerKeten } from '../../src/audit/controleer';
+import { auditHash, BEGINHASH } from '../../src/audit/keten';
 import { OpslagFout } from '../../src/opslag/opslag-fout';
 import type { MirrorTransactie, Opslag, Schrijfuitkomst, Upsertrij, Wijzigingen } from '../../src/opslag/opslag.port';
 import { SnapshotBestaatFout } from '../../src/transparantie/transparantie.errors';
@@ -17,6 +20,11 @@ export interface Opslagplek {
   opnieuw(): Promise<Opslag>;
   /** A second instance on the same data; absent where only one process may open it (SQLite). */
   tweede?(): Promise<Opslag>;
+  /**
+   * Runs SQL on the data directly, past the store (as someone with access to the database would): on SQLite in
+   * the file `bestand` of DATA_DIR, on PostgreSQL in the database. Throws what the database throws.
+   */
+  sql(bestand: 'audit', statement: string): Promise<void>;
   /** Closes an instance of this place now (the clean-up then leaves it alone). */
   sluit(o: Opslag): Promise<void>;
   /** Closes every instance still open and removes the data. */
@@ -551,6 +559,138 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
         await expect(opslag.snapshots.voegToe(snapshot('2026-Q1', 5))).rejects.toThrow('van 2026-Q1 bestaat al een snapshot; snapshots zijn onveranderlijk');
         expect(await opslag.snapshots.get('2026-Q1')).toEqual(snapshot('2026-Q1', 5));
         expect(await opslag.snapshots.lijst()).toHaveLength(2);
+      });
+    });
+
+    describe('audit', () => {
+      const P1 = 'a'.repeat(32);
+      const P2 = 'b'.repeat(32);
+      const regel = (n: number, extra: Partial<NieuweAuditregel> = {}): NieuweAuditregel => ({
+        sleutelId: `werkgever-${n % 2}`, rol: 'werkgever', actie: 'zoeken', pseudoniemen: n % 2 === 0 ? [P1, P2] : [P2], aantal: n,
+        details: { page: n, filters: { regio: ['25'] }, q: 'hmac:00' }, ...extra,
+      });
+      /** Tampering bypasses the triggers the way someone with access to the database could. */
+      const zonderTriggers = (o: Opslag, sql: string) => plek.sql('audit', o.soort === 'sqlite'
+        ? `DROP TRIGGER auditregels_geen_update; DROP TRIGGER auditregels_alleen_opschonen; DROP TRIGGER audit_pseudoniemen_alleen_opschonen; ${sql}`
+        : `ALTER TABLE auditregels DISABLE TRIGGER USER; ${sql}`);
+
+      it('appends gap-free and chained: each hash over the previous one and its own fields, also across calls', async () => {
+        const eerste = await opslag.audit.voegToe([regel(1), regel(2), regel(3)]);
+        const tweede = await opslag.audit.voegToe([regel(4, { sleutelId: null, rol: 'systeem', actie: 'opschonen', pseudoniemen: [], aantal: undefined, details: undefined })]);
+        const alle = [...eerste, ...tweede];
+        expect(alle.map((r) => r.volgnummer)).toEqual([1, 2, 3, 4]);
+        expect(alle[0]!.vorigeHash).toBe(BEGINHASH);
+        for (let i = 1; i < alle.length; i++) expect(alle[i]!.vorigeHash).toBe(alle[i - 1]!.hash);
+        for (const r of alle) {
+          const { hash, ...rest } = r;
+          expect(hash).toBe(auditHash(rest));
+          expect(r.tijd).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        }
+        expect(tweede[0]).toMatchObject({ sleutelId: null, rol: 'systeem', actie: 'opschonen', pseudoniemen: [], aantal: null, details: {} });
+        // Read back exactly as appended.
+        const { regels, volgende } = await opslag.audit.lijst({ limiet: 10 });
+        expect(volgende).toBeNull();
+        expect(regels).toEqual([...alle].reverse());
+        expect(await opslag.audit.stand()).toEqual({ laatste: { volgnummer: 4, hash: alle[3]!.hash }, anker: { volgnummer: 0, hash: BEGINHASH } });
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: true, aantal: 4, anker: 0, laatste: 4 });
+        // And after reopening: the chain continues where it was.
+        opslag = await plek.opnieuw();
+        expect((await opslag.audit.voegToe([regel(5)]))[0]).toMatchObject({ volgnummer: 5, vorigeHash: alle[3]!.hash });
+        expect(await controleerKeten(opslag.audit)).toMatchObject({ heel: true, aantal: 5 });
+      });
+
+      it('lists newest first with filters (pseudoniem: who looked at this person) and pages with voor', async () => {
+        await opslag.audit.voegToe([1, 2, 3, 4, 5, 6].map((n) => regel(n)));
+        await opslag.audit.voegToe([regel(7, { rol: 'beheer', sleutelId: 'beheer-0', actie: 'audit-ingezien', pseudoniemen: [] })]);
+        const nummers = async (f: Parameters<Opslag['audit']['lijst']>[0]) => (await opslag.audit.lijst(f)).regels.map((r) => r.volgnummer);
+        expect(await nummers({ limiet: 100, pseudoniem: P1 })).toEqual([6, 4, 2]);
+        expect(await nummers({ limiet: 100, pseudoniem: P2 })).toEqual([6, 5, 4, 3, 2, 1]);
+        expect(await nummers({ limiet: 100, pseudoniem: 'c'.repeat(32) })).toEqual([]);
+        expect(await nummers({ limiet: 100, sleutelId: 'werkgever-1' })).toEqual([5, 3, 1]);
+        expect(await nummers({ limiet: 100, rol: 'beheer' })).toEqual([7]);
+        expect(await nummers({ limiet: 100, actie: 'zoeken', pseudoniem: P1, sleutelId: 'werkgever-0' })).toEqual([6, 4, 2]);
+        const tijd = (await opslag.audit.lijst({ limiet: 1 })).regels[0]!.tijd;
+        expect(await nummers({ limiet: 100, van: tijd })).toContain(7);
+        expect(await nummers({ limiet: 100, tot: tijd })).not.toContain(7);
+        expect(await nummers({ limiet: 100, van: '2000-01-01T00:00:00.000Z', tot: '2000-01-02T00:00:00.000Z' })).toEqual([]);
+        const eerste = await opslag.audit.lijst({ limiet: 3, pseudoniem: P2 });
+        expect(eerste.regels.map((r) => r.volgnummer)).toEqual([6, 5, 4]);
+        expect(eerste.volgende).toBe(4);
+        const tweede = await opslag.audit.lijst({ limiet: 3, pseudoniem: P2, voor: eerste.volgende! });
+        expect(tweede.regels.map((r) => r.volgnummer)).toEqual([3, 2, 1]);
+        expect(tweede.volgende).toBeNull();
+      });
+
+      it('keeps one gap-free chain under concurrent appends (over two instances where there can be two)', async () => {
+        const tweede = plek.tweede ? await plek.tweede() : opslag;
+        await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? opslag : tweede).audit.voegToe([regel(i), regel(i + 100)])));
+        expect((await opslag.audit.stand()).laatste.volgnummer).toBe(40);
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: true, aantal: 40, anker: 0, laatste: 40 });
+      });
+
+      it('the database refuses UPDATE and DELETE of records (and TRUNCATE, and moving the stand back)', async () => {
+        await opslag.audit.voegToe([regel(1), regel(2)]);
+        await expect(plek.sql('audit', 'UPDATE auditregels SET aantal = 99 WHERE volgnummer = 1')).rejects.toThrow('auditregels zijn onveranderlijk');
+        await expect(plek.sql('audit', 'DELETE FROM auditregels WHERE volgnummer = 2')).rejects.toThrow('alleen door de bewaartermijn');
+        await expect(plek.sql('audit', 'DELETE FROM auditregels')).rejects.toThrow('alleen door de bewaartermijn');
+        await expect(plek.sql('audit', 'UPDATE audit_stand SET laatste = 1')).rejects.toThrow('alleen vooruit');
+        if (opslag.soort === 'postgres') {
+          await expect(plek.sql('audit', 'TRUNCATE auditregels')).rejects.toThrow('auditregels zijn onveranderlijk');
+          // A setting that allows removal only covers records older than it.
+          await expect(plek.sql('audit', "BEGIN; SET LOCAL kv.audit_opschonen_tot = '2000-01-01T00:00:00Z'; DELETE FROM auditregels; COMMIT")).rejects.toThrow('alleen door de bewaartermijn');
+        } else {
+          await expect(plek.sql('audit', 'UPDATE audit_pseudoniemen SET pseudoniem = \'x\'')).rejects.toThrow('auditregels zijn onveranderlijk');
+          await expect(plek.sql('audit', 'DELETE FROM audit_pseudoniemen')).rejects.toThrow('alleen door de bewaartermijn');
+        }
+        expect((await opslag.audit.lijst({ limiet: 10 })).regels.map((r) => r.aantal)).toEqual([2, 1]);
+        expect(await controleerKeten(opslag.audit)).toMatchObject({ heel: true, aantal: 2 });
+      });
+
+      it('the verifier finds a changed, a removed and an inserted record, naming the first broken volgnummer', async () => {
+        await opslag.audit.voegToe([1, 2, 3, 4, 5].map((n) => regel(n)));
+        await zonderTriggers(opslag, 'UPDATE auditregels SET aantal = 999 WHERE volgnummer = 3');
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: false, volgnummer: 3, reden: 'de inhoud past niet bij de hash' });
+        await plek.sql('audit', 'UPDATE auditregels SET aantal = 3 WHERE volgnummer = 3');
+        expect(await controleerKeten(opslag.audit)).toMatchObject({ heel: true });
+        await plek.sql('audit', `UPDATE auditregels SET details = '{"page":2}' WHERE volgnummer = 2`);
+        expect(await controleerKeten(opslag.audit)).toMatchObject({ heel: false, volgnummer: 2 });
+      });
+
+      it('the verifier finds a record removed in the middle, at the end, and one inserted', async () => {
+        await opslag.audit.voegToe([1, 2, 3, 4, 5].map((n) => regel(n)));
+        const [vier] = (await opslag.audit.lijst({ limiet: 1, voor: 5 })).regels;
+        await zonderTriggers(opslag, 'DELETE FROM auditregels WHERE volgnummer = 3');
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: false, volgnummer: 3, reden: 'deze regel ontbreekt' });
+        await plek.sql('audit', 'DELETE FROM auditregels WHERE volgnummer >= 3');
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: false, volgnummer: 3, reden: 'het einde van de keten ontbreekt' });
+        // A forged record in the place of 3 that names 2's hash but was not made with it.
+        const tijd = opslag.soort === 'sqlite' ? `'${vier!.tijd}'` : `'${vier!.tijd}'::timestamptz`;
+        const twee = (await opslag.audit.lijst({ limiet: 1, voor: 3 })).regels[0]!;
+        const pseudoniemen = opslag.soort === 'sqlite' ? `'[]'` : `'{}'`;
+        await plek.sql('audit', `INSERT INTO auditregels (volgnummer, tijd, sleutel_id, rol, actie, pseudoniemen, aantal, details, vorige_hash, hash)
+          VALUES (3, ${tijd}, 'x', 'werkgever', 'zoeken', ${pseudoniemen}, 1, '{}', '${twee.hash}', '${'f'.repeat(64)}')`);
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: false, volgnummer: 3, reden: 'de inhoud past niet bij de hash' });
+      });
+
+      it('retention removes only records older than the grens, oldest first; the chain verifies from its new anchor', async () => {
+        const oud = await opslag.audit.voegToe([regel(1), regel(2), regel(3)]);
+        await slaap(30);
+        const grens = new Date();
+        await slaap(30);
+        await opslag.audit.voegToe([regel(4), regel(5)]);
+        expect(await opslag.audit.verwijderOuderDan(new Date(Date.parse(oud[0]!.tijd) - 1))).toBe(0);
+        expect(await opslag.audit.verwijderOuderDan(grens)).toBe(3);
+        expect((await opslag.audit.lijst({ limiet: 10 })).regels.map((r) => r.volgnummer)).toEqual([5, 4]);
+        expect((await opslag.audit.lijst({ limiet: 10, pseudoniem: P1 })).regels.map((r) => r.volgnummer)).toEqual([4]);
+        expect((await opslag.audit.stand()).anker).toEqual({ volgnummer: 3, hash: oud[2]!.hash });
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: true, aantal: 2, anker: 3, laatste: 5 });
+        // Still no removal outside retention.
+        await expect(plek.sql('audit', 'DELETE FROM auditregels WHERE volgnummer = 4')).rejects.toThrow('alleen door de bewaartermijn');
+        // Everything past its term: the chain continues from the stand.
+        expect(await opslag.audit.verwijderOuderDan(new Date(Date.now() + 60_000))).toBe(2);
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: true, aantal: 0, anker: 5, laatste: 5 });
+        expect((await opslag.audit.voegToe([regel(6)]))[0]!.volgnummer).toBe(6);
+        expect(await controleerKeten(opslag.audit)).toEqual({ heel: true, aantal: 1, anker: 5, laatste: 6 });
       });
     });
 

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { createLogger } from '../../src/logging/logger';
 import type { Opslag } from '../../src/opslag/opslag.port';
 import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
 import { createSqliteOpslag } from '../../src/opslag/sqlite/sqlite-opslag';
 import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { opslagSuite, profiel, rij, upsertProfielen, type Opslagplek, type Plekopties } from './opslag-suite';
 
 /**
@@ -33,7 +33,7 @@ const logger = createLogger('silent');
 const UUR = 3_600_000;
 
 /** Keeps the instances of one place, so each is closed exactly once (a pg pool refuses a second end()). */
-function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede: boolean): Promise<Opslagplek> {
+function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede: boolean, sql: Opslagplek['sql']): Promise<Opslagplek> {
   const open = new Set<Opslag>();
   const nieuw = async () => {
     const o = await openen();
@@ -52,6 +52,7 @@ function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede
         return plek.opslag;
       },
       ...(tweede ? { tweede: nieuw } : {}),
+      sql,
       sluit,
       ruimOp: async () => {
         for (const o of [...open]) await sluit(o);
@@ -65,7 +66,15 @@ function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede
 async function sqlitePlek(opties: Plekopties = {}): Promise<Opslagplek> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
   // One process per DATA_DIR: SQLite has no second instance.
-  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => rmSync(dir, { recursive: true, force: true }), false);
+  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => rmSync(dir, { recursive: true, force: true }), false,
+    async (bestand, statement) => {
+      const db = new Database(path.join(dir, `${bestand}.sqlite`));
+      try {
+        db.exec(statement);
+      } finally {
+        db.close();
+      }
+    });
 }
 
 const postgresOpslag = (db: TestDatabase, opties: Plekopties = {}, gedeeldeIndex = false) =>
@@ -73,7 +82,15 @@ const postgresOpslag = (db: TestDatabase, opties: Plekopties = {}, gedeeldeIndex
 
 async function postgresPlek(opties: Plekopties = {}): Promise<Opslagplek> {
   const db = await nieuweTestDatabase();
-  return plekMet(() => postgresOpslag(db, opties), () => db.verwijder(), true);
+  return plekMet(() => postgresOpslag(db, opties), () => db.verwijder(), true, async (_bestand, statement) => {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  });
 }
 
 opslagSuite('sqlite', sqlitePlek);
@@ -156,7 +173,7 @@ describe('Opslag: alleen postgres', () => {
   it('fills in a missing klantnummer at the next sync of an unchanged profile', async () => {
     const o = await instantie(false);
     await vultOntbrekendKlantnummer(o, async () => {
-      const c = new pg.Client({ connectionString: db.url });
+      const c = new Client({ connectionString: db.url });
       await c.connect();
       await c.query("UPDATE profielen SET klantnummer = NULL WHERE id = 'p1'");
       await c.end();

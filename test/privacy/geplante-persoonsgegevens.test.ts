@@ -2,6 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { loadSearchConfig } from '../../src/config/search-config';
+import { blad } from '../../src/privacy/publiek';
+import { formatteerPrivacyrapport, maakPrivacyrapport } from '../../src/privacy/rapport';
 import { plantPersoonsgegevens } from '../support/persoonsgegevens';
 import { TEST_OPSLAG } from '../support/opslag';
 import { ndjson } from '../support/sonar-records';
@@ -35,6 +38,7 @@ describe('planted personal data', () => {
   /** The answers that resolve a pseudonym: the one place a klantnummer may appear (the contactverzoek's own). */
   const herleidingen: string[] = [];
   let herleidProfiel = '';
+  let auditAntwoord = '';
 
   beforeAll(async () => {
     svc = await startTestService();
@@ -55,6 +59,10 @@ describe('planted personal data', () => {
     antwoorden.push((await request(svc.app).get('/health')).text);
     antwoorden.push(JSON.stringify(await svc.engine.search({ q: 'heftruck', hitsPerPage: 100, facets: ['vaardigheid', 'competentie', 'taaksoort', 'affiniteit'] })));
     antwoorden.push(JSON.stringify(await svc.profielen()));
+    // The k-anonymity report, in both forms `npm run privacy:rapport` prints.
+    const config = loadSearchConfig();
+    const rapport = maakPrivacyrapport((await svc.profielen()).map((p) => blad(p, config)), config);
+    antwoorden.push(formatteerPrivacyrapport(rapport, config), JSON.stringify(rapport));
     // The pages: search (whole page and the script's fragment), several planted profiles, the dashboard and its CSV.
     const pagina = async (pad: string) => antwoorden.push((await request(svc.app).get(pad).set('Accept', 'text/html')).text);
     const ids = (await svc.profielen()).slice(0, 5).map((p) => p.id);
@@ -92,7 +100,17 @@ describe('planted personal data', () => {
     antwoorden.push((await request(svc.app).put(`${wspApi}/${ref}/status`).set(bearer(SLEUTELS.wsp25)).send({ status: 'afgesloten', reden: 'geplaatst' })).text);
     antwoorden.push((await request(svc.app).post(`${wspApi}/${ref}/klantnummer`).set(bearer(SLEUTELS.wsp25))).text);
     antwoorden.push((await browser.post(`/wsp/contactverzoeken/${ref}/klantnummer`).type('form').send({ _csrf: wspCsrf })).text);
-    antwoorden.push(JSON.stringify(svc.audit.regels));
+    // Employers typing a person's name, klantnummer or BSN into the search (API and page) and filters: the audit log
+    // keeps that text only as a keyed hash, so it is in no audit file, no table and no answer of GET /api/v1/audit.
+    for (const g of geplant.slice(0, 3)) {
+      const getypt = `${g.record.naam!.voornaam} ${g.record.naam!.achternaam}`;
+      antwoorden.push((await request(svc.app).get(`/api/v1/kandidaten?q=${encodeURIComponent(getypt)}`).set(bearer(SLEUTELS.werkgever))).text);
+      antwoorden.push((await request(svc.app).get(`/api/v1/kandidaten?q=${g.record.bsn}&vaardigheid=${encodeURIComponent(g.record.klantnummer)}`).set(bearer(SLEUTELS.intermediair))).text);
+      // The search page repeats the visitor's own words to them; it is requested for its audit record only.
+      expect((await request(svc.app).get(`/?q=${encodeURIComponent(getypt)}`)).status).toBe(200);
+    }
+    auditAntwoord = (await request(svc.app).get('/api/v1/audit?limiet=1000').set(bearer(SLEUTELS.beheer))).text;
+    antwoorden.push(auditAntwoord, (await request(svc.app).get(`/api/v1/audit?pseudoniem=${ids[0]}`).set(bearer(SLEUTELS.beheer))).text);
   });
   afterAll(async () => { await svc.stop(); });
 
@@ -101,6 +119,14 @@ describe('planted personal data', () => {
     const p = (await svc.profielen())[0]!;
     expect(p.vaardigheden).toContain('Heftruck rijden');
     expect(p.profielvulling).toBe(5);
+  });
+
+  it('the audit log recorded the looks, the typed searches only hashed (so the checks are not vacuous)', () => {
+    expect(auditAntwoord).toContain('"actie":"zoeken"');
+    expect(auditAntwoord).toContain('"actie":"profiel"');
+    expect(auditAntwoord).toContain('"actie":"contactverzoek"');
+    expect(auditAntwoord).toMatch(/"q":"hmac:[0-9a-f]{32}"/);
+    expect(markers.filter((m) => auditAntwoord.includes(m))).toEqual([]);
   });
 
   it('appear in no answer', () => {
@@ -112,6 +138,7 @@ describe('planted personal data', () => {
     expect(alles).toContain('"organisatie":"Werkgever BV"');
     expect(alles).toContain('"status":"in behandeling"');
     expect(alles).toContain('"actie":"pseudoniem-herleid"');
+    expect(alles).toContain('Anonimiteit in combinatie: 198 profielen');
     expect(markers.filter((m) => alles.includes(m))).toEqual([]);
   });
 
@@ -129,6 +156,7 @@ describe('planted personal data', () => {
   if (TEST_OPSLAG === 'postgres') it('appear nowhere in the PostgreSQL database (every table, as pg_dump writes it)', async () => {
     const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', svc.plek.env.DATABASE_URL!], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
     expect(dump).toContain('Heftruck rijden');
+    expect(dump).toContain('hmac:');
     // Every profile's klantnummer is there, encrypted.
     expect((dump.match(CIPHERTEKST) ?? []).length).toBe(await svc.opslag.mirror.aantal());
     const leesbaar = zonderCiphertekst(dump);
@@ -138,6 +166,7 @@ describe('planted personal data', () => {
   it('appear in no file under the data dir', () => {
     const bestanden = alleBestanden(svc.dataDir);
     if (TEST_OPSLAG === 'sqlite') expect(bestanden.some((b) => b.endsWith('mirror.sqlite'))).toBe(true);
+    if (TEST_OPSLAG === 'sqlite') expect(bestanden.some((b) => b.endsWith('audit.sqlite'))).toBe(true);
     for (const bestand of bestanden) {
       const inhoud = zonderCiphertekst(readFileSync(bestand).toString('latin1'));
       expect({ bestand, gevonden: markers.filter((m) => inhoud.includes(m)) }).toEqual({ bestand, gevonden: [] });

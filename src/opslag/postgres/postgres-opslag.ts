@@ -2,6 +2,7 @@ import pg from 'pg';
 import { PostgresRateLimitStore } from '../../beveiliging/postgres-rate-limit.store';
 import type { Logger } from '../../logging/logger';
 import type { Opslag } from '../opslag.port';
+import { PostgresAudit } from './audit.postgres';
 import { PostgresContactverzoeken } from './contactverzoeken.postgres';
 import { PostgresIndexStand } from './indexstand.postgres';
 import { migreer } from './migreer';
@@ -39,6 +40,7 @@ export async function createPostgresOpslag(opties: PostgresOpties): Promise<Opsl
     gedeeldeIndex: indexstand,
     snapshots: new PostgresSnapshots(pool),
     contactverzoeken: new PostgresContactverzoeken(pool),
+    audit: new PostgresAudit(pool),
     rateLimietStore: (limiter) => new PostgresRateLimitStore({ pool, prefix: `${limiter}:` }),
     close: async () => {
       await indexstand?.close();

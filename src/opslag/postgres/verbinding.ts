@@ -6,6 +6,7 @@ export const SLOT = {
   migreren: 4_801_001,
   schrijven: 4_801_002,
   indexschrijver: 4_801_003,
+  audit: 4_801_004,
 } as const;
 
 /** The channel on which a committed write announces its change log position. */

@@ -13,7 +13,7 @@ const MIGRATIES = path.join(__dirname, 'migraties');
  * transaction is rolled back on the next open. Brings its schema up to date: each migration and its version
  * (`user_version`) in one transaction.
  */
-export function openDatabase(dataDir: string, schema: 'mirror' | 'transparantie' | 'contactverzoeken', omschrijving: string): Database.Database {
+export function openDatabase(dataDir: string, schema: 'mirror' | 'transparantie' | 'contactverzoeken' | 'audit', omschrijving: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
   try {
     const db = new Database(path.join(dataDir, `${schema}.sqlite`));

@@ -6,7 +6,7 @@ import type {
   FacetNaam, Facettelling, Filtervraag, Profielbron, SearchEngine, Zoekresultaat, Zoekvraag,
 } from '../../search-engine.port';
 import { ZoekmachineOnbereikbaarError } from '../../zoekmachine-fouten';
-import type { SamenstellendeEngine } from '../../zoek.service';
+import type { Antwoordtekst, SamenstellendeEngine } from '../../zoek.service';
 import { Schrijfrij } from '../embedded-engine';
 import { inDelen } from '../../in-delen';
 import { ProfielRegister, type Wijziging } from '../profiel-register';
@@ -125,8 +125,8 @@ class ParallelEmbeddedEngine implements SearchEngine, SamenstellendeEngine {
     return (await this.kiesThread().stuur({ soort: 'zoek', vraag })) as Zoekresultaat;
   }
 
-  async kandidatenantwoordJson(vraag: Zoekvraag): Promise<string> {
-    return (await this.kiesThread().stuur({ soort: 'antwoord', vraag })) as string;
+  async kandidatenantwoordJson(vraag: Zoekvraag): Promise<Antwoordtekst> {
+    return (await this.kiesThread().stuur({ soort: 'antwoord', vraag })) as Antwoordtekst;
   }
 
   async facetCounts(vraag: Filtervraag, facets: readonly FacetNaam[]): Promise<Facettelling> {

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Zoekvraag } from '../../search-engine.port';
-import { Antwoordsamensteller } from '../../zoek.service';
+import { Antwoordsamensteller, naarAntwoordtekst } from '../../zoek.service';
 import { EmbeddedIndex } from '../embedded-index';
 import { engineSchema } from '../engine-schema';
 import { ProfielLezer } from '../profiel-register';
@@ -58,7 +58,7 @@ async function voerUit(o: Opdracht): Promise<unknown> {
     case 'zoek':
       return zoek(o.vraag);
     case 'antwoord':
-      return JSON.stringify(await samensteller.zoek(o.vraag));
+      return naarAntwoordtekst(await samensteller.zoek(o.vraag));
     case 'tel':
       return telInIndex(stand.index, o.vraag, o.facets);
     case 'facetwaarden':
