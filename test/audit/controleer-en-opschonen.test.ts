@@ -100,7 +100,7 @@ describe(`npm run audit:controleer and retention (${TEST_OPSLAG})`, () => {
     await opslag.audit.voegToe([1, 2].map(regel));
     const uit: string[] = [];
     expect(await schoonOp(env(), (r) => uit.push(r))).toBe(0);
-    expect(uit).toEqual(['Opgeschoond: 0 verwijderd (auditlog 0).']);
+    expect(uit).toEqual(['Opgeschoond: 0 verwijderd (auditlog 0, contactverzoeken 0).']);
     const { regels } = await opslag.audit.lijst({ limiet: 10 });
     expect(regels.map((r) => r.actie)).toEqual(['opschonen', 'profiel', 'profiel']);
     expect(await controleerKeten(opslag.audit)).toMatchObject({ heel: true, aantal: 3 });

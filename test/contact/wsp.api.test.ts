@@ -139,7 +139,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect(eerst.body).toMatchObject({ referentie: v!.referentie, status: 'in behandeling', afgesloten: null });
     expect(Date.parse(eerst.body.bijgewerkt)).toBeGreaterThanOrEqual(Date.parse(v!.bijgewerkt));
     expect((await auditregels()).at(-1)).toMatchObject({
-      sleutelId: 'wsp-6', rol: 'wsp', actie: 'contactverzoek-status', pseudoniemen: [v!.profielId],
+      sleutelId: 'wsp-7', rol: 'wsp', actie: 'contactverzoek-status', pseudoniemen: [v!.profielId],
       details: { referentie: v!.referentie, van: 'nieuw', naar: 'in behandeling' },
     });
     const opnieuw = await put({ status: 'in behandeling' });
@@ -172,7 +172,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toEqual({ referentie: v!.referentie, profielId: v!.profielId, klantnummer: records[0]!.klantnummer });
     expect((await auditregels()).slice(voor)).toEqual([expect.objectContaining({
-      sleutelId: 'wsp-6', rol: 'wsp', actie: 'pseudoniem-herleid', pseudoniemen: [v!.profielId], details: { referentie: v!.referentie },
+      sleutelId: 'wsp-7', rol: 'wsp', actie: 'pseudoniem-herleid', pseudoniemen: [v!.profielId], details: { referentie: v!.referentie },
     })]);
     // The number is in the answer only: not in the audit record, not in the logs.
     expect(JSON.stringify((await auditregels()))).not.toContain(records[0]!.klantnummer);

@@ -24,9 +24,10 @@ export const TEST_API_KEYS = JSON.stringify([
   { rol: 'intermediair', sleutel: SLEUTELS.intermediair },
   { rol: 'regiomanager', sleutel: SLEUTELS.regiomanager25, regios: [25] },
   { rol: 'regiomanager', sleutel: SLEUTELS.regiomanager10, regios: [10] },
+  { rol: 'beheer', sleutel: SLEUTELS.beheer },
+  // After the others, so their ids (`<rol>-<position>`) stay what the tests name.
   { rol: 'wsp', sleutel: SLEUTELS.wsp25, regios: [25] },
   { rol: 'wsp', sleutel: SLEUTELS.wsp10, regios: [10] },
-  { rol: 'beheer', sleutel: SLEUTELS.beheer },
 ]);
 
 export const TEST_SECRET = 'a3f1c9e27b4d5806a3f1c9e27b4d5806a3f1c9e27b4d5806a3f1c9e27b4d5806';

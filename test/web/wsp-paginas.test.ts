@@ -88,7 +88,7 @@ describe('pages: contactverzoeken for the werkgeversservicepunt and the employer
     expect(klantnummer.status).toBe(200);
     expect(klantnummer.headers['cache-control']).toBe('no-store');
     expect(klantnummer.text).toContain(`<strong class="kv-klantnummer">${records[0]!.klantnummer}</strong>`);
-    expect((await auditregels()).slice(voor)).toEqual([expect.objectContaining({ actie: 'pseudoniem-herleid', sleutelId: 'wsp-6', pseudoniemen: [ids[0]] })]);
+    expect((await auditregels()).slice(voor)).toEqual([expect.objectContaining({ actie: 'pseudoniem-herleid', sleutelId: 'wsp-7', pseudoniemen: [ids[0]] })]);
     expect((await wsp.agent.get('/wsp/contactverzoeken')).text).not.toContain(records[0]!.klantnummer);
 
     const dicht = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: 'kandidaat wil niet' });
