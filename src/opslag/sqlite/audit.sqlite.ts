@@ -1,22 +1,20 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Auditfilter, Auditpagina, Auditregel, NieuweAuditregel } from '../../audit/auditregel';
 import { keten, naarAuditregel, type Auditrij } from '../auditrij';
-import type { Schrijfantwoord, Schrijfopdracht } from './audit-werker';
 import { OpslagFout } from '../opslag-fout';
 import type { AuditOpslag, Auditstand } from '../opslag.port';
-import { openDatabase } from './sqlite';
+import { openDatabase, wrap } from './sqlite';
 
 type Sqliterij = Omit<Auditrij, 'pseudoniemen'> & { pseudoniemen: string };
 interface Standrij { laatste: number; laatste_hash: string; anker: number; anker_hash: string }
 
 const naarStand = (s: Standrij): Auditstand => ({ laatste: { volgnummer: s.laatste, hash: s.laatste_hash }, anker: { volgnummer: s.anker, hash: s.anker_hash } });
+
 const naarRegel = (r: Sqliterij) => naarAuditregel({ ...r, pseudoniemen: JSON.parse(r.pseudoniemen) as string[] });
 
 /**
- * The writing side of the audit file, on a connection of its own with synchronous=FULL. Runs in the audit thread
- * (see SqliteAudit), so the fsync of each commit never holds up the event loop that answers requests.
+ * The writing side of the audit file: appends chained onto the stored stand, and retention of the oldest records.
  */
 export class AuditSchrijfkant {
   private readonly toevoegen: Database.Transaction<(regels: readonly NieuweAuditregel[]) => Auditregel[]>;
@@ -64,69 +62,28 @@ export class AuditSchrijfkant {
   }
 }
 
-// The thread runs TypeScript through tsx, as the search threads do, also when the main thread runs under jest.
-const OPSTART = "require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.bestand);";
-const WERKER = path.join(__dirname, 'audit-werker.ts');
-
-type Opdracht = Schrijfopdracht extends infer O ? (O extends Schrijfopdracht ? Omit<O, 'nr'> : never) : never;
-
 /**
  * The audit trail in its own SQLite file in DATA_DIR (WAL, synchronous=FULL: a record whose append returned
  * survives kill -9 and power loss). Its own file: it has its own retention and must not be rebuilt with the mirror.
- * Appends and retention run in a thread of their own (AuditSchrijfkant), one at a time; reads run here, on the
- * connection that brought the schema up to date, and see what the thread committed.
+ * Appends and retention run on the connection that brought the schema up to date, one at a time, like every other
+ * SQLite store here. (A writer thread kept the fsync off the event loop, but its commits were not always seen by a
+ * connection opened right after in this process: a record that cannot be read back is worse than a slower answer.)
  */
 export class SqliteAudit implements AuditOpslag {
   private readonly db: Database.Database;
-  private werker: Worker | null = null;
-  private volgend = 0;
-  private readonly open = new Map<number, { resolve: (w: unknown) => void; reject: (e: Error) => void }>();
-  private readonly onderweg = new Set<Promise<unknown>>();
+  private readonly schrijfkant: AuditSchrijfkant;
 
   constructor(private readonly dataDir: string) {
     this.db = openDatabase(dataDir, 'audit', 'het auditlog');
-  }
-
-  private stuur(opdracht: Opdracht, actie: string): Promise<unknown> {
-    if (!this.werker) {
-      const werker = new Worker(OPSTART, { eval: true, workerData: { bestand: WERKER, pad: path.join(this.dataDir, 'audit.sqlite') } });
-      werker.on('message', (a: Schrijfantwoord) => {
-        const wacht = this.open.get(a.nr);
-        this.open.delete(a.nr);
-        if (a.ok) wacht?.resolve(a.waarde);
-        else wacht?.reject(new Error(a.fout));
-      });
-      // A thread that died takes its unanswered writes with it: they fail (503), the next write starts a new one.
-      const weg = () => {
-        if (this.werker !== werker) return;
-        this.werker = null;
-        for (const w of this.open.values()) w.reject(new Error('auditthread gestopt'));
-        this.open.clear();
-      };
-      werker.on('error', weg);
-      werker.on('exit', weg);
-      this.werker = werker;
-    }
-    const nr = this.volgend++;
-    const werker = this.werker;
-    const antwoord = new Promise<unknown>((resolve, reject) => {
-      this.open.set(nr, { resolve, reject });
-      werker.postMessage({ ...opdracht, nr });
-    });
-    this.onderweg.add(antwoord);
-    const klaar = () => { this.onderweg.delete(antwoord); };
-    antwoord.then(klaar, klaar);
-    return antwoord.catch((err: unknown) => {
-      throw new OpslagFout(`opslag mislukt: ${actie}`, { cause: err });
-    });
+    this.schrijfkant = new AuditSchrijfkant(this.db);
   }
 
   async voegToe(regels: readonly NieuweAuditregel[]): Promise<Auditregel[]> {
-    return (await this.stuur({ soort: 'voegToe', regels }, 'auditregels vastleggen')) as Auditregel[];
+    return wrap('auditregels vastleggen', () => this.schrijfkant.voegToe(regels));
   }
 
   async verwijderOuderDan(grens: Date): Promise<number> {
-    return (await this.stuur({ soort: 'verwijderOuderDan', tot: grens.toISOString() }, 'auditlog opschonen')) as number;
+    return wrap('auditlog opschonen', () => this.schrijfkant.verwijderOuderDan(grens.toISOString()));
   }
 
   async lijst(f: Auditfilter): Promise<Auditpagina> {
@@ -182,14 +139,8 @@ export class SqliteAudit implements AuditOpslag {
     }
   }
 
-  /** Waits for the writes under way, then stops the thread and closes the file. */
   async close(): Promise<void> {
-    if (this.werker) {
-      await Promise.allSettled([...this.onderweg]);
-      await this.stuur({ soort: 'sluit' }, 'auditlog sluiten').catch(() => undefined);
-      await this.werker?.terminate();
-      this.werker = null;
-    }
     this.db.close();
   }
+
 }

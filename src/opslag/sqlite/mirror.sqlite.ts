@@ -1,20 +1,12 @@
 import { Mutex } from 'async-mutex';
 import type Database from 'better-sqlite3';
 import type { Kandidaatprofiel } from '../../anonimisering/kandidaatprofiel';
-import { OpslagFout } from '../opslag-fout';
 import type {
   DoelgroepregisterTelling, MirrorOpslag, MirrorTransactie, Schrijfuitkomst, Upsertuitkomst, Wijzigingen, Wijzigingslog,
 } from '../opslag.port';
 import { meldAan, planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
-import { openDatabase, openLezer } from './sqlite';
+import { openDatabase, openLezer, wrap } from './sqlite';
 
-function wrap<T>(actie: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw new OpslagFout(`opslag mislukt: ${actie}`, { cause: err });
-  }
-}
 
 /** The change log position and the committed count, as the connection's current transaction sees them. */
 function volgstand(db: Database.Database): { laatste: number; aantal: number } {

@@ -40,3 +40,12 @@ export function openLezer(dataDir: string, schema: 'mirror'): Database.Database 
   db.pragma('busy_timeout = 5000');
   return db;
 }
+
+/** Runs one synchronous SQLite step; any failure becomes an OpslagFout naming the action, never the data. */
+export function wrap<T>(actie: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new OpslagFout(`opslag mislukt: ${actie}`, { cause: err });
+  }
+}
