@@ -19,13 +19,15 @@ export class Contactverzoekenpagina {
   constructor(private readonly deps: { contactverzoeken: ContactverzoekService; weergave: Weergave }) {}
 
   /** The list for the WSP; `fout` shows a form's problem on top (status 400) without storing anything. */
-  async renderWsp(query: unknown, basis: Paginabasis, wie: Identiteit | undefined, csrfToken: string, fout?: { referentie: string; melding: string }): Promise<Paginaresultaat> {
+  async renderWsp(query: unknown, basis: Paginabasis, wie: Identiteit | undefined, csrfToken: string, fout?: { referentie: string; melding: string }): Promise<Paginaresultaat & { gezien: { ids: string[]; status: string | null } }> {
     // The filter form sends an empty status for "all statuses".
     const { status: leeg, ...rest } = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
     const { status } = leesQuery(wspQuerySchema, leeg === '' ? rest : query);
     const lijst = await this.deps.contactverzoeken.lijst(wie?.regios ?? null, status);
     return {
       status: fout ? 400 : 200,
+      // What the audit record names: the pseudonyms shown.
+      gezien: { ids: [...new Set(lijst.map((v) => v.profielId))], status: status ?? null },
       html: this.deps.weergave.render('wsp-contactverzoeken.njk', {
         ...basis, titel: `${fout ? 'Fout: ' : ''}Contactverzoeken`, formulierCsrf: csrfToken, fout,
         filter: CONTACTVERZOEKSTATUSSEN.map((s) => ({ waarde: s, gekozen: s === status })),

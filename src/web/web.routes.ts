@@ -136,7 +136,11 @@ export function webRoutes(deps: WebDeps): Router {
   router.get('/contactverzoeken', zoekrollen, async (req, res) => stuur(res, await contactverzoekenpagina.renderMijn(basis(req), req.identiteit?.id ?? null)));
 
   const wsp = toegang.vereis(...WSPROLLEN);
-  router.get('/wsp/contactverzoeken', wsp, async (req, res) => stuur(res, await contactverzoekenpagina.renderWsp(req.query, basis(req), req.identiteit, sessie.csrfToken(req))));
+  router.get('/wsp/contactverzoeken', wsp, async (req, res) => {
+    const pagina = await contactverzoekenpagina.renderWsp(req.query, basis(req), req.identiteit, sessie.csrfToken(req));
+    await spoor.leg(req, { actie: 'contactverzoeken-ingezien', pseudoniemen: pagina.gezien.ids, aantal: pagina.gezien.ids.length, details: { status: pagina.gezien.status } });
+    stuur(res, pagina);
+  });
   router.post('/wsp/contactverzoeken/:referentie/status', wsp, formulier, sessie.csrfBescherming, async (req, res) => {
     const pagina = await contactverzoekenpagina.zetStatus(req.params.referentie, req.body, {}, basis(req), req.identiteit, sessie.csrfToken(req));
     if (pagina) return stuur(res, pagina);

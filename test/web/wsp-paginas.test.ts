@@ -71,7 +71,12 @@ describe('pages: contactverzoeken for the werkgeversservicepunt and the employer
     expect((await wsp.agent.get('/wsp/contactverzoeken?status=')).text).toContain(referentie);
     expect((await wsp.agent.get('/wsp/contactverzoeken?status=nieuw')).text).not.toContain(referentie);
     expect((await wsp.agent.get('/wsp/contactverzoeken?status=weg')).status).toBe(400);
-    expect((await auditregels()).at(-1)).toMatchObject({ actie: 'contactverzoek-status', details: { referentie, van: 'nieuw', naar: 'in behandeling' } });
+    const regels = await auditregels();
+    expect(regels.filter((r) => r.actie === 'contactverzoek-status').at(-1)).toMatchObject({ details: { referentie, van: 'nieuw', naar: 'in behandeling' } });
+    // Looking at the list is recorded too, with the pseudonyms shown.
+    expect(regels.filter((r) => r.actie === 'contactverzoeken-ingezien').slice(-3).map((r) => [r.sleutelId, r.details.status, r.pseudoniemen])).toEqual([
+      ['wsp-7', 'in behandeling', [ids[0]]], ['wsp-7', null, [ids[0]]], ['wsp-7', 'nieuw', []],
+    ]);
 
     // Closing needs a reason: the list again with the problem, nothing changed.
     const zonder = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: '' });
