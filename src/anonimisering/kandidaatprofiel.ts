@@ -1,3 +1,4 @@
+import type { Publiek } from '../privacy/publiek';
 import type { Opleidingsniveau } from '../sonar/sonar-record.schema';
 
 export type Transparantieklasse = 'geen' | 'beperkt' | 'redelijk' | 'volledig';
@@ -43,17 +44,10 @@ export interface Kandidaatprofiel {
   publiek: Publiekeweergave | null;
 }
 
-/** Facet values as employers see them: exact, generalised (a region, a band, a group) or NIET_GETOOND. */
-export interface Publiekeweergave {
+/** The quasi-identifiers as employers see them (`Publiek`), and whether they see the profile at all. */
+export interface Publiekeweergave extends Publiek {
   /** 'nee' for the few profiles (fewer than k in the whole mirror) that no generalisation can hide: not shown. */
   zichtbaar: 'ja' | 'nee';
-  regio: string;
-  gemeente: string;
-  opleidingsniveau: string;
-  uren: string;
-  reisafstand: string;
-  rijbewijs: string[];
-  eigenVervoer: string;
 }
 
 /** Every top-level field of a Kandidaatprofiel, in a fixed order (the search register stores values in it). */

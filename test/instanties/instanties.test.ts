@@ -25,9 +25,11 @@ class Lezers {
   constructor(instanties: ServerProces[], q: string, pauzeMs: number) {
     this.lussen = instanties.map(async (s) => {
       while (this.bezig) {
-        const res = await fetch(`${s.basis}/api/v1/kandidaten?q=${q}&hitsPerPage=5`, { headers: bearer(SLEUTELS.werkgever) }).catch((e: Error) => e);
-        if (res instanceof Error || res.status !== 200) {
-          this.fouten.push(res instanceof Error ? res.message : `${res.status}${res.status === 503 && !res.headers.get('retry-after') ? ' zonder Retry-After' : ''}`);
+        // fetch's errors come from another realm than jest's Error: tell them apart by what they have.
+        const res = await fetch(`${s.basis}/api/v1/kandidaten?q=${q}&hitsPerPage=5`, { headers: bearer(SLEUTELS.werkgever) })
+          .catch((e: unknown) => ({ fout: `${String((e as { message?: unknown }).message)} (${String((e as { cause?: { code?: unknown } }).cause?.code)})` }));
+        if ('fout' in res || res.status !== 200) {
+          this.fouten.push('fout' in res ? res.fout : `${res.status}${res.status === 503 && !res.headers.get('retry-after') ? ' zonder Retry-After' : ''}`);
         }
         else await res.arrayBuffer();
         this.gelezen++;
@@ -227,6 +229,8 @@ describe('several instances on one PostgreSQL database', () => {
     process.stdout.write(`instanties: ${gedood} verbindingen beëindigd; ${gelezen} lezingen, ${bevestigd.length} syncs bevestigd, afgewezen: ${JSON.stringify(schrijfuitkomsten.slice(0, 10))}\n`);
 
     expect(gedood).toBeGreaterThan(10);
+    // What an instance wrote last, when reads failed otherwise than with 503: the next run then says why.
+    if (lezers.fouten.some((f) => f !== '503')) for (const s of [a, b]) process.stdout.write(`instantie ${s.basis}:\n${s.uitvoer()}\n`);
     // A search shows people's data only once its audit record is in PostgreSQL: one whose connection was cut
     // answers 503 with Retry-After, never another error, and the rest go on.
     expect(lezers.fouten.filter((f) => f !== '503')).toEqual([]);

@@ -63,10 +63,18 @@ function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede
   });
 }
 
+/**
+ * Data dirs are removed when the file is done, not after each test. SQLite keeps per-process state per file by its
+ * inode; a file removed while some connection in this process still had it open lets a new file reuse the inode
+ * and share that state, so a fresh connection saw none of the rows just committed (under load, in the audit tests).
+ */
+const teVerwijderen: string[] = [];
+afterAll(() => { for (const dir of teVerwijderen) rmSync(dir, { recursive: true, force: true }); });
+
 async function sqlitePlek(opties: Plekopties = {}): Promise<Opslagplek> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
   // One process per DATA_DIR: SQLite has no second instance.
-  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => rmSync(dir, { recursive: true, force: true }), false,
+  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => { teVerwijderen.push(dir); }, false,
     async (bestand, statement) => {
       const db = new Database(path.join(dir, `${bestand}.sqlite`));
       try {
