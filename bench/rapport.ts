@@ -21,7 +21,7 @@ export const getal = (n: number, decimalen = 0) => n.toLocaleString('nl-NL', { m
 function budgettekst(naam: Budgetnaam | undefined, eenheid: string): string {
   if (!naam) return '';
   const b = BUDGETTEN[naam];
-  return `${b.soort === 'min' ? '≥' : '≤'} ${getal(b.grens)} ${eenheid}`;
+  return `${b.soort === 'min' ? '≥' : '≤'} ${getal(b.grens, Number.isInteger(b.grens) ? 0 : 1)} ${eenheid}`;
 }
 
 /** The table as Markdown, so it reads in a terminal and pastes into docs/benchmarks.md as it is. */
