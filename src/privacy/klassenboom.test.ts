@@ -25,7 +25,7 @@ const profielArb = fc.record({
   reisafstandKm: fc.constantFrom(null, 5, 10, 10.5, 30, 80),
   rijbewijs: fc.constantFrom<string[]>([], ['B'], ['B', 'BE'], ['AM'], ['C']),
   eigenVervoer: fc.constantFrom(null, true, false),
-}).map((d) => testprofiel(basis, { ...d, rijbewijs: [...d.rijbewijs] } as Partial<Kandidaatprofiel>));
+}).map((d) => testprofiel({ ...d, rijbewijs: [...d.rijbewijs] } as Partial<Kandidaatprofiel>));
 
 const opArb = fc.oneof(
   { weight: 3, arbitrary: fc.record({ soort: fc.constant('toe' as const), profiel: profielArb }) },
@@ -160,7 +160,7 @@ describe('Klassenboom', () => {
 
   it('publiceert een klasse van k exact en een kleinere een niveau hoger, samen met buren', () => {
     const config = basis;
-    const p = (d: Partial<Kandidaatprofiel>) => blad(testprofiel(config, { opleidingsniveau: 'mbo-2', urenPerWeek: 32, rijbewijs: ['B'], eigenVervoer: true, ...d }), config);
+    const p = (d: Partial<Kandidaatprofiel>) => blad(testprofiel({ opleidingsniveau: 'mbo-2', urenPerWeek: 32, rijbewijs: ['B'], eigenVervoer: true, ...d }), config);
     const vijf = p({});
     const boom = new Klassenboom(config);
     for (let i = 0; i < 5; i++) boom.voegToe(vijf);
@@ -192,7 +192,7 @@ describe('Klassenboom', () => {
     const niveaus = config.opleidingsniveaus.map((n) => n.code);
     let x = 1;
     const rng = () => ((x = (x * 48271) % 2147483647) / 2147483647);
-    const bladen = Array.from({ length: 100_000 }, () => blad(testprofiel(config, {
+    const bladen = Array.from({ length: 100_000 }, () => blad(testprofiel({
       gemeenteCode: gemeenten[Math.floor(rng() * rng() * gemeenten.length)]!,
       opleidingsniveau: niveaus[Math.floor(rng() * niveaus.length)]!,
       urenPerWeek: Math.round(rng() * 40),

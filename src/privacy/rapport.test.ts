@@ -6,7 +6,7 @@ import { testprofiel } from './testprofiel';
 
 const config = loadSearchConfig();
 const keer = (n: number, d: Partial<Kandidaatprofiel>) =>
-  Array.from({ length: n }, () => blad(testprofiel(config, { opleidingsniveau: 'mbo-2', urenPerWeek: 32, rijbewijs: ['B'], eigenVervoer: true, ...d }), config));
+  Array.from({ length: n }, () => blad(testprofiel({ opleidingsniveau: 'mbo-2', urenPerWeek: 32, rijbewijs: ['B'], eigenVervoer: true, ...d }), config));
 
 // 5 the same (exact), 3 + 2 that share the band 24-32 (hours generalised), 1 alone elsewhere (not shown).
 const bladen = [
