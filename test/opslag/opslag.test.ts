@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 /**
  * The store contract on both adapters, in one file: it opens its own SQLite files and PostgreSQL databases, so it
  * runs in the sqlite jest project only (the postgres project leaves test/opslag out). PostgreSQL must be reachable:
@@ -64,24 +65,21 @@ function plekMet(openen: () => Promise<Opslag>, weg: () => Promise<void>, tweede
 }
 
 /**
- * Data dirs are removed when the file is done, not after each test. SQLite keeps per-process state per file by its
- * inode; a file removed while some connection in this process still had it open lets a new file reuse the inode
- * and share that state, so a fresh connection saw none of the rows just committed (under load, in the audit tests).
+ * Statements "from outside" run in a process of their own, as someone with access to the file would run them. In
+ * this process, a connection opened next to the store's sometimes saw none of the rows just committed when the whole
+ * suite ran (the audit trigger tests then failed); not reproduced alone, so the cause is not proven.
  */
-const teVerwijderen: string[] = [];
-afterAll(() => { for (const dir of teVerwijderen) rmSync(dir, { recursive: true, force: true }); });
+const BUITEN = "const D = require('better-sqlite3'); const db = new D(process.env.KV_BESTAND); try { db.exec(process.env.KV_SQL); } finally { db.close(); }";
 
 async function sqlitePlek(opties: Plekopties = {}): Promise<Opslagplek> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
   // One process per DATA_DIR: SQLite has no second instance.
-  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => { teVerwijderen.push(dir); }, false,
+  return plekMet(async () => createSqliteOpslag(dir, opties.bewaartijdMs ?? UUR), async () => rmSync(dir, { recursive: true, force: true }), false,
     async (bestand, statement) => {
-      const db = new Database(path.join(dir, `${bestand}.sqlite`));
-      try {
-        db.exec(statement);
-      } finally {
-        db.close();
-      }
+      const uit = spawnSync(process.execPath, ['-e', BUITEN], {
+        cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', env: { ...process.env, KV_BESTAND: path.join(dir, `${bestand}.sqlite`), KV_SQL: statement },
+      });
+      if (uit.status !== 0) throw new Error(uit.stderr);
     });
 }
 
