@@ -71,10 +71,10 @@ export class Publicatie {
       return klasse;
     });
     return profielen.map((p, i) => {
-      const rij = this.rij(p, klassen[i]!);
-      const niveaus = this.geschreven.get(rij.klasse) ?? new Set<number | null>();
-      this.geschreven.set(rij.klasse, niveaus.add(boom.niveau(rij.klasse)));
-      return rij;
+      const klasse = klassen[i]!;
+      const niveau = boom.niveau(klasse);
+      this.geschreven.set(klasse, (this.geschreven.get(klasse) ?? new Set<number | null>()).add(niveau));
+      return this.rij(p, klasse, niveau);
     });
   }
 
@@ -133,8 +133,7 @@ export class Publicatie {
     return this.boom;
   }
 
-  private rij(profiel: Kandidaatprofiel, klasse: string): Mirrorrij {
-    const niveau = this.actueel().niveau(klasse);
+  private rij(profiel: Kandidaatprofiel, klasse: string, niveau = this.actueel().niveau(klasse)): Mirrorrij {
     const weergave: Publiekeweergave = niveau === null ? VERBORGEN : { zichtbaar: 'ja', ...publiek(profiel, niveau, this.config) };
     return { profiel: { ...profiel, publiek: weergave }, klasse };
   }

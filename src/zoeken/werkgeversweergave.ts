@@ -24,6 +24,9 @@ export type Werkgeversprofiel = Omit<Kandidaatprofiel, ExacteVelden | 'publiek'>
   publiek: Publiekeweergave;
 };
 
+/** The engine facet an employer's facet reads: its published counterpart, or itself where it is no quasi-identifier. */
+const publiekFacet = (facet: FacetNaam): FacetNaam => PUBLIEKE_FACETTEN[facet as keyof typeof PUBLIEKE_FACETTEN] ?? facet;
+
 const API_FACET_VAN = new Map<FacetNaam, ApiFacet>(Object.entries(PUBLIEKE_FACETTEN).map(([api, intern]) => [intern, api as ApiFacet]));
 
 /**
@@ -52,7 +55,7 @@ export class Werkgeversweergave {
   vraag(vraag: Zoekvraag): Zoekvraag {
     const filters: Facetfilters = { [PUBLIEK_ZICHTBAAR_FACET]: ['ja'] };
     for (const [facet, waarden] of Object.entries(vraag.filters ?? {}) as [FacetNaam, readonly string[] | undefined][]) {
-      if (waarden) filters[PUBLIEKE_FACETTEN[facet as keyof typeof PUBLIEKE_FACETTEN] ?? facet] = waarden;
+      if (waarden) filters[publiekFacet(facet)] = waarden;
     }
     if (vraag.opleidingsniveauMin !== undefined) {
       const minimaal = opleidingsniveauMinWaarden(vraag.opleidingsniveauMin, this.config);
@@ -68,7 +71,7 @@ export class Werkgeversweergave {
     return {
       ...rest,
       filters,
-      ...(vraag.facets ? { facets: vraag.facets.map((f) => PUBLIEKE_FACETTEN[f as keyof typeof PUBLIEKE_FACETTEN] ?? f) } : {}),
+      ...(vraag.facets ? { facets: vraag.facets.map((f) => publiekFacet(f)) } : {}),
     };
   }
 
@@ -90,7 +93,7 @@ export class Werkgeversweergave {
 
   /** The engine facet an employer's facet reads, and the filter that leaves out profiles employers may not see. */
   facet(facet: ApiFacet): { facet: FacetNaam; filters: Facetfilters } {
-    return { facet: PUBLIEKE_FACETTEN[facet as keyof typeof PUBLIEKE_FACETTEN] ?? facet, filters: { [PUBLIEK_ZICHTBAAR_FACET]: ['ja'] } };
+    return { facet: publiekFacet(facet), filters: { [PUBLIEK_ZICHTBAAR_FACET]: ['ja'] } };
   }
 
   /** The profile as employers see it; null when they may not see it at all. */
