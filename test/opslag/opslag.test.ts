@@ -8,10 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Client } from 'pg';
+import { Client, type PoolClient } from 'pg';
 import { createLogger } from '../../src/logging/logger';
 import type { Opslag } from '../../src/opslag/opslag.port';
+import { OpslagFout } from '../../src/opslag/opslag-fout';
 import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag';
+import { maakPool, verbind, vraag } from '../../src/opslag/postgres/verbinding';
 import { createSqliteOpslag } from '../../src/opslag/sqlite/sqlite-opslag';
 import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
 import { opslagSuite, profiel, rij, upsertProfielen, type Opslagplek, type Plekopties } from './opslag-suite';
@@ -184,6 +186,45 @@ describe('Opslag: alleen postgres', () => {
       await c.query("UPDATE profielen SET klantnummer = NULL WHERE id = 'p1'");
       await c.end();
     });
+  });
+
+  it('a connection the server ends in the moment it changes hands does not end the process; its next statement fails', async () => {
+    const pool = maakPool(db.url, () => undefined);
+    const uit = new Set<PoolClient>();
+    const haal = async () => {
+      const c = await verbind(pool, 'test');
+      uit.add(c);
+      return c;
+    };
+    const geefTerug = (c: PoolClient, kapot = false) => {
+      uit.delete(c);
+      c.release(kapot);
+    };
+    try {
+      const vol = await Promise.all(Array.from({ length: pool.options.max }, haal));
+      const wachtend = haal();
+      const overgedragen = vol.pop()!;
+      geefTerug(overgedragen);
+      // What pg does with a FATAL message read together with the last answer: 'error' on the client, before the
+      // waiter's code runs. Unheard, Node would throw it here and end the process.
+      let ongehoord: unknown = null;
+      try {
+        overgedragen.emit('error', new Error('terminating connection due to administrator command'));
+      } catch (err) {
+        ongehoord = err;
+      }
+      expect(await wachtend).toBe(overgedragen);
+      expect(ongehoord).toBeNull();
+
+      await vraag(overgedragen, 'test', 'SELECT pg_terminate_backend(pg_backend_pid())').catch(() => undefined);
+      await expect(vraag(overgedragen, 'test', 'SELECT 1')).rejects.toThrow(OpslagFout);
+      geefTerug(overgedragen, true);
+      for (const c of vol) geefTerug(c);
+      expect(await vraag(pool, 'test', 'SELECT 1 AS een')).toEqual([{ een: 1 }]);
+    } finally {
+      for (const c of uit) c.release(true);
+      await pool.end();
+    }
   });
 
   it('two instances started together on an empty database migrate once and then share one mirror', async () => {

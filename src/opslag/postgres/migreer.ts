@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type pg from 'pg';
 import { leesMigraties } from '../migraties';
-import { geefTerug, inTransactie, SLOT, verbind, vraag } from './verbinding';
+import { inTransactie, SLOT, verbind, vraag } from './verbinding';
 
 const MIGRATIES = path.join(__dirname, 'migraties');
 
@@ -24,6 +24,6 @@ export async function migreer(pool: pg.Pool): Promise<void> {
     }
   } finally {
     await c.query('SELECT pg_advisory_unlock($1)', [SLOT.migreren]).catch(() => undefined);
-    geefTerug(c, false);
+    c.release();
   }
 }

@@ -4,7 +4,7 @@ import type {
   DoelgroepregisterTelling, MirrorOpslag, MirrorTransactie, Schrijfuitkomst, Upsertuitkomst, Wijzigingen, Wijzigingslog,
 } from '../opslag.port';
 import { meldAan, planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
-import { geefTerug, inTransactie, SLOT, verbind, vraag, WIJZIGINGSKANAAL } from './verbinding';
+import { inTransactie, SLOT, verbind, vraag, WIJZIGINGSKANAAL } from './verbinding';
 
 // Rows fetched per round trip while a whole mirror is read.
 const LEESDEEL = 2000;
@@ -139,7 +139,8 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
       await vraag(c, 'mirror lezen', 'COMMIT');
       afgerond = true;
     } finally {
-      geefTerug(c, !afgerond);
+      // A reader that stopped early left the transaction open: that connection is destroyed, not reused.
+      c.release(!afgerond);
     }
   }
 

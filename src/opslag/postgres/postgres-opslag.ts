@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { PostgresRateLimitStore } from '../../beveiliging/postgres-rate-limit.store';
 import type { Logger } from '../../logging/logger';
 import type { Opslag } from '../opslag.port';
@@ -8,6 +7,7 @@ import { PostgresIndexStand } from './indexstand.postgres';
 import { migreer } from './migreer';
 import { PostgresMirror } from './mirror.postgres';
 import { PostgresSnapshots } from './snapshots.postgres';
+import { maakPool } from './verbinding';
 
 export interface PostgresOpties {
   connectionString: string;
@@ -19,12 +19,7 @@ export interface PostgresOpties {
 
 /** The shared store: one pool per instance; migrations run (once, whoever starts first) before anything else. */
 export async function createPostgresOpslag(opties: PostgresOpties): Promise<Opslag> {
-  const pool = new pg.Pool({
-    connectionString: opties.connectionString, max: 10, connectionTimeoutMillis: 2000, idleTimeoutMillis: 30_000,
-    application_name: 'kandidatenverkenner',
-  });
-  // An idle client whose server went away: log it; the pool replaces it, and the next statement reconnects.
-  pool.on('error', (err) => opties.logger.warn({ fout: err.name, melding: err.message }, 'verbinding met PostgreSQL verbroken'));
+  const pool = maakPool(opties.connectionString, (err) => opties.logger.warn({ fout: err.name, melding: err.message }, 'verbinding met PostgreSQL verbroken'));
   try {
     await migreer(pool);
   } catch (err) {

@@ -24,24 +24,28 @@ export async function vraag<R extends pg.QueryResultRow>(db: pg.Pool | pg.PoolCl
 const negeer = () => undefined;
 
 /**
- * A client from the pool; OpslagFout when PostgreSQL cannot be reached. While it is out of the pool, a connection
- * the server ends between two statements (a restart, pg_terminate_backend) emits 'error' on it, which without a
- * listener would end the process: the next statement on it fails instead, and `geefTerug` discards it.
+ * The pool of one instance; `bijVerlies` hears of idle connections the server ended (the pool replaces them).
+ *
+ * Every connection ignores 'error' for as long as it lives. A client out of the pool that the server ends between
+ * two statements (a restart, pg_terminate_backend) emits 'error', and without a listener that ends the process:
+ * ignored, its next statement fails instead (an OpslagFout) and it goes back destroyed. The listener is added once,
+ * when the connection is made, not at checkout: the pool hands a released client to a waiting `connect()` at once,
+ * but the waiter runs a microtask later, and a FATAL message in the same socket read falls in between.
  */
+export function maakPool(connectionString: string, bijVerlies: (err: Error) => void): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 2000, idleTimeoutMillis: 30_000, application_name: 'kandidatenverkenner' });
+  pool.on('connect', (c) => c.on('error', negeer));
+  pool.on('error', bijVerlies);
+  return pool;
+}
+
+/** A client from the pool; OpslagFout when PostgreSQL cannot be reached. */
 export async function verbind(pool: pg.Pool, actie: string): Promise<pg.PoolClient> {
   try {
-    const c = await pool.connect();
-    c.on('error', negeer);
-    return c;
+    return await pool.connect();
   } catch (err) {
     throw new OpslagFout(`opslag niet bereikbaar: ${actie}`, { cause: err });
   }
-}
-
-/** Back to the pool; `kapot` (a statement failed, or a transaction was left open) destroys it instead. */
-export function geefTerug(c: pg.PoolClient, kapot: boolean): void {
-  c.off('error', negeer);
-  c.release(kapot);
 }
 
 /**
@@ -61,6 +65,6 @@ export async function inTransactie<T>(pool: pg.Pool, actie: string, begin: strin
     await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    geefTerug(c, kapot);
+    c.release(kapot);
   }
 }
