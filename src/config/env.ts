@@ -138,23 +138,22 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const productie = raw.NODE_ENV === 'production';
   const waarschuwingen: string[] = [];
 
-  let pseudonymSecret = raw.KV_PSEUDONYM_SECRET;
-  if (pseudonymSecret === undefined) {
-    if (productie) throw new ConfigError('KV_PSEUDONYM_SECRET is verplicht als NODE_ENV=production');
-    pseudonymSecret = DEV_PSEUDONYM_SECRET;
-    waarschuwingen.push('KV_PSEUDONYM_SECRET niet gezet: het vaste ontwikkelgeheim wordt gebruikt. Nooit zo in productie.');
-  }
-  const geheim = validatePseudonymSecret(pseudonymSecret);
-  if (!geheim.ok) throw new ConfigError(`KV_PSEUDONYM_SECRET: ${geheim.melding}`);
-
-  let klantnummerSleutel = raw.KV_KLANTNUMMER_KEY;
-  if (klantnummerSleutel === undefined) {
-    if (productie) throw new ConfigError('KV_KLANTNUMMER_KEY is verplicht als NODE_ENV=production');
-    klantnummerSleutel = DEV_KLANTNUMMER_KEY;
-    waarschuwingen.push('KV_KLANTNUMMER_KEY niet gezet: de vaste ontwikkelsleutel wordt gebruikt. Nooit zo in productie.');
-  }
-  const sleutel = valideerKlantnummerSleutel(klantnummerSleutel);
-  if (!sleutel.ok) throw new ConfigError(`KV_KLANTNUMMER_KEY: ${sleutel.melding}`);
+  /** A key from the environment, checked; unset, the fixed development value with a warning (refused in production). */
+  const sleutelOfOntwikkelwaarde = (naam: string, waarde: string | undefined, ontwikkel: { waarde: string; wat: string },
+    valideer: (w: string) => { ok: true } | { ok: false; melding: string }): string => {
+    if (waarde === undefined) {
+      if (productie) throw new ConfigError(`${naam} is verplicht als NODE_ENV=production`);
+      waarschuwingen.push(`${naam} niet gezet: ${ontwikkel.wat} wordt gebruikt. Nooit zo in productie.`);
+    }
+    const gekozen = waarde ?? ontwikkel.waarde;
+    const uitkomst = valideer(gekozen);
+    if (!uitkomst.ok) throw new ConfigError(`${naam}: ${uitkomst.melding}`);
+    return gekozen;
+  };
+  const pseudonymSecret = sleutelOfOntwikkelwaarde('KV_PSEUDONYM_SECRET', raw.KV_PSEUDONYM_SECRET,
+    { waarde: DEV_PSEUDONYM_SECRET, wat: 'het vaste ontwikkelgeheim' }, validatePseudonymSecret);
+  const klantnummerSleutel = sleutelOfOntwikkelwaarde('KV_KLANTNUMMER_KEY', raw.KV_KLANTNUMMER_KEY,
+    { waarde: DEV_KLANTNUMMER_KEY, wat: 'de vaste ontwikkelsleutel' }, valideerKlantnummerSleutel);
   // One secret for both would undo their separation: whoever recomputes pseudonyms could also read klantnummers.
   if (klantnummerSleutel.toLowerCase() === pseudonymSecret.toLowerCase()) {
     throw new ConfigError('KV_KLANTNUMMER_KEY moet een andere sleutel zijn dan KV_PSEUDONYM_SECRET');
