@@ -44,10 +44,13 @@ export class Publicatie {
       .digest('hex').slice(0, 16);
   }
 
-  /** Call first in every write transaction. */
-  async begin(tx: MirrorTransactie): Promise<void> {
-    const vooraf = await tx.volgnummerVooraf();
-    if (this.boom === null || this.stand !== vooraf) {
+  /**
+   * Call first in every write transaction. `allesOpnieuw`: the rules changed (`regels` differs from what the mirror
+   * recorded under META_PUBLICATIEREGELS), so every profile is classified and published anew.
+   */
+  async begin(tx: MirrorTransactie, allesOpnieuw = false): Promise<void> {
+    if (allesOpnieuw) await this.herpubliceerAlles(tx);
+    else if (this.boom === null || this.stand !== await tx.volgnummerVooraf()) {
       const telling = await tx.klassentelling();
       // Rows from before classes existed (an upgraded mirror) would be missing from the tree: classify everything.
       if (telling.has(null)) await this.herpubliceerAlles(tx);
@@ -97,12 +100,8 @@ export class Publicatie {
     }
   }
 
-  /**
-   * Classifies and publishes the whole mirror anew: after an upgrade (rows without a class) or when the rules
-   * changed (`regels` differs from what the mirror recorded under META_PUBLICATIEREGELS). One pass to count the
-   * classes, one to write what changed.
-   */
-  async herpubliceerAlles(tx: MirrorTransactie): Promise<void> {
+  /** Classifies and publishes the whole mirror anew: one pass to count the classes, one to write what changed. */
+  private async herpubliceerAlles(tx: MirrorTransactie): Promise<void> {
     const klassen: string[] = [];
     for await (const deel of alleRijen(tx)) for (const { profiel } of deel) klassen.push(blad(profiel, this.config));
     this.boom = Klassenboom.bouw(klassen, this.config);

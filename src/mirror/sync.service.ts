@@ -157,10 +157,9 @@ export class SyncService {
   async werkPublicatieBij(): Promise<void> {
     await this.slot.runExclusive(async () => {
       const regels = await this.deps.mirror.getMeta(META_PUBLICATIEREGELS);
-      const { volgnummer } = await this.schrijf(async (tx) => {
-        if (regels !== this.publicatie.regels) await this.publicatie.herpubliceerAlles(tx);
-      });
-      if (regels !== this.publicatie.regels) await this.deps.mirror.setMeta(META_PUBLICATIEREGELS, this.publicatie.regels);
+      const anders = regels !== this.publicatie.regels;
+      const { volgnummer } = await this.schrijf(async () => undefined, anders);
+      if (anders) await this.deps.mirror.setMeta(META_PUBLICATIEREGELS, this.publicatie.regels);
       await this.volg(volgnummer);
     });
   }
@@ -284,10 +283,10 @@ export class SyncService {
    * One write transaction on the mirror that keeps what employers see k-anonymous: every profile it touches is
    * published with the classes as they end up, and profiles whose view that changes are written again with it.
    */
-  private async schrijf<T>(werk: (tx: MirrorTransactie) => Promise<T>): Promise<Schrijfuitkomst<T>> {
+  private async schrijf<T>(werk: (tx: MirrorTransactie) => Promise<T>, allesOpnieuw = false): Promise<Schrijfuitkomst<T>> {
     try {
       const uitkomst = await this.deps.mirror.schrijf(async (tx) => {
-        await this.publicatie.begin(tx);
+        await this.publicatie.begin(tx, allesOpnieuw);
         const resultaat = await werk(tx);
         await this.publicatie.rondAf(tx);
         return resultaat;

@@ -1,6 +1,9 @@
+import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { Kandidaatprofiel } from '../../src/anonimisering/kandidaatprofiel';
+import type { SearchConfig } from '../../src/config/search-config';
+import { META_PUBLICATIEREGELS, Publicatie } from '../../src/mirror/publicatie';
 import { leesArray } from '../../src/mirror/sync-bron';
 import { Klassenboom } from '../../src/privacy/klassenboom';
 import { blad, NIET_GETOOND, publiek } from '../../src/privacy/publiek';
@@ -9,6 +12,7 @@ import { FACETTEN, type ApiFacet, type Zoekvraag } from '../../src/zoeken/search
 import { ZoekService } from '../../src/zoeken/zoek.service';
 import type { Werkgeversprofiel } from '../../src/zoeken/werkgeversweergave';
 import { maakKlantprofiel, maakRecord } from '../support/sonar-records';
+import { alleProfielen } from '../support/opslag';
 import { bearer, SLEUTELS, startTestService, type TestService } from '../support/test-service';
 
 // Small domains, so classes of every size occur: some far above k, many below it.
@@ -62,6 +66,28 @@ const filtervraag = fc.record({
 const combinatie = (p: Kandidaatprofiel['publiek'] & object) =>
   JSON.stringify([p.regio, p.gemeente, p.opleidingsniveau, p.uren, p.rijbewijs, p.eigenVervoer]);
 
+/**
+ * Every stored view equals one computed from scratch over these profiles, every published combination has ≥ k
+ * profiles, and fewer than k are hidden.
+ */
+function verwachtVanafNul(profielen: readonly Kandidaatprofiel[], config: SearchConfig): void {
+  const boom = Klassenboom.bouw(profielen.map((p) => blad(p, config)), config);
+  const perCombinatie = new Map<string, number>();
+  let verborgen = 0;
+  for (const p of profielen) {
+    const niveau = boom.niveau(blad(p, config));
+    if (niveau === null) {
+      expect(p.publiek?.zichtbaar).toBe('nee');
+      verborgen++;
+      continue;
+    }
+    expect(p.publiek).toEqual({ zichtbaar: 'ja', ...publiek(p, niveau, config) });
+    perCombinatie.set(combinatie(p.publiek!), (perCombinatie.get(combinatie(p.publiek!)) ?? 0) + 1);
+  }
+  expect(verborgen).toBeLessThan(config.privacy.k);
+  for (const n of perCombinatie.values()) expect(n).toBeGreaterThanOrEqual(config.privacy.k);
+}
+
 describe('k-anonymity of what employers see', () => {
   let svc: TestService;
   let zoeken: ZoekService;
@@ -84,22 +110,7 @@ describe('k-anonymity of what employers see', () => {
       fc.record({ wijzig: fc.array(persoon, { maxLength: 30 }), weg: fc.nat({ max: 20 }) }),
       async (eerst, daarna) => {
         await laad(eerst, daarna);
-        const profielen = await svc.profielen();
-        const boom = Klassenboom.bouw(profielen.map((p) => blad(p, svc.config)), svc.config);
-        const perCombinatie = new Map<string, number>();
-        let verborgen = 0;
-        for (const p of profielen) {
-          const niveau = boom.niveau(blad(p, svc.config));
-          if (niveau === null) {
-            expect(p.publiek?.zichtbaar).toBe('nee');
-            verborgen++;
-            continue;
-          }
-          expect(p.publiek).toEqual({ zichtbaar: 'ja', ...publiek(p, niveau, svc.config) });
-          perCombinatie.set(combinatie(p.publiek!), (perCombinatie.get(combinatie(p.publiek!)) ?? 0) + 1);
-        }
-        expect(verborgen).toBeLessThan(k());
-        for (const n of perCombinatie.values()) expect(n).toBeGreaterThanOrEqual(k());
+        verwachtVanafNul(await svc.profielen(), svc.config);
       },
     ), { numRuns: 30 });
   });
@@ -155,5 +166,46 @@ describe('k-anonymity of what employers see', () => {
     // The exact filter on Heumen finds nothing for the employer: it would single the person out.
     const heumen = await request(svc.app).get('/api/v1/kandidaten?gemeente=GM0252').set(bearer(SLEUTELS.intermediair));
     expect(heumen.body.totalHits).toBe(0);
+  });
+});
+
+describe('publication at start-up', () => {
+  /** A mirror of 40 people, left behind by a service that stopped; `knoei` then changes the store directly. */
+  async function herstartNa(knoei: (dataDir: string, eerste: TestService) => Promise<void>): Promise<TestService> {
+    const eerste = await startTestService();
+    const mensen = Array.from({ length: 40 }, (_, i): Persoon => ({
+      gemeente: GEMEENTEN[i % 3]!, niveau: NIVEAUS[i % 2]!, uren: UREN[i % 4]!, rijbewijs: RIJBEWIJZEN[i % 2]!, vervoer: VERVOER[i % 2]!, sector: 'Zorg',
+    }));
+    await eerste.sync.sync(leesArray(mensen.map((p, i) => record(i, p))), { volledig: true, forceer: true, positie: 'index' });
+    await eerste.close();
+    await knoei(eerste.dataDir, eerste);
+    return startTestService({}, { dataDir: eerste.dataDir, plek: eerste.plek });
+  }
+  const opgeruimd: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const ruim of opgeruimd.splice(0)) await ruim();
+  });
+
+  it('a mirror published under other rules (another privacy.json or region map) is published anew before the first search', async () => {
+    const tweede = await herstartNa(async (dataDir, eerste) => {
+      const opslag = await eerste.plek.open(dataDir);
+      try {
+        // Views and classes as other rules would have left them: every profile hidden, in one class.
+        const rijen = (await alleProfielen(opslag)).map((p) => ({ profiel: { ...p, publiek: { ...p.publiek!, zichtbaar: 'nee' as const } }, klasse: 'andere-regels' }));
+        await opslag.mirror.schrijf((tx) => tx.herpubliceer(rijen));
+        await opslag.mirror.setMeta(META_PUBLICATIEREGELS, 'andere-regels');
+      } finally {
+        await opslag.close();
+      }
+    });
+    opgeruimd.push(async () => { await tweede.stop(); await tweede.plek.verwijder(); rmSync(tweede.dataDir, { recursive: true, force: true }); });
+    const profielen = await tweede.profielen();
+    expect(profielen).toHaveLength(40);
+    verwachtVanafNul(profielen, tweede.config);
+    expect(profielen.some((p) => p.publiek?.zichtbaar === 'ja')).toBe(true);
+    expect(await tweede.opslag.mirror.getMeta(META_PUBLICATIEREGELS)).toBe(new Publicatie(tweede.config).regels);
+    // And the index follows: employers find the profiles again.
+    const antwoord = await request(tweede.app).get('/api/v1/kandidaten?hitsPerPage=1').set(bearer(SLEUTELS.werkgever));
+    expect(antwoord.body.totalHits).toBe(profielen.filter((p) => p.publiek?.zichtbaar === 'ja').length);
   });
 });
