@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kandidaatprofiel, Publiekeweergave } from '../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../config/search-config';
-import type { Mirrorrij, MirrorTransactie } from '../opslag/opslag.port';
+import type { Mirrorrij, MirrorTransactie, OpgeslagenMirrorrij } from '../opslag/opslag.port';
 import { Klassenboom } from '../privacy/klassenboom';
 import { blad, NIET_GETOOND, publiek } from '../privacy/publiek';
 
@@ -111,7 +111,7 @@ export class Publicatie {
     this.boom.neemGewijzigdeBladen();
   }
 
-  private async schrijfGewijzigde(tx: MirrorTransactie, paren: { oud: { profiel: Kandidaatprofiel; klasse: string | null }; nieuw: Mirrorrij }[]): Promise<void> {
+  private async schrijfGewijzigde(tx: MirrorTransactie, paren: { oud: OpgeslagenMirrorrij; nieuw: Mirrorrij }[]): Promise<void> {
     const anders = paren.filter(({ oud, nieuw }) => oud.klasse !== nieuw.klasse || JSON.stringify(oud.profiel.publiek) !== JSON.stringify(nieuw.profiel.publiek));
     if (anders.length > 0) await tx.herpubliceer(anders.map((p) => p.nieuw));
   }
@@ -139,7 +139,7 @@ export class Publicatie {
 }
 
 /** The whole mirror in id order, a part at a time. */
-async function* alleRijen(tx: MirrorTransactie): AsyncGenerator<{ profiel: Kandidaatprofiel; klasse: string | null }[]> {
+async function* alleRijen(tx: MirrorTransactie): AsyncGenerator<OpgeslagenMirrorrij[]> {
   for (let na: string | null = null; ;) {
     const deel = await tx.profielenNa(na, DEEL * 4);
     if (deel.length === 0) return;

@@ -15,6 +15,9 @@ export interface Mirrorrij {
   klasse: string;
 }
 
+/** A profile as stored; its class is null when it was stored before classes existed (an upgraded mirror). */
+export type OpgeslagenMirrorrij = Omit<Mirrorrij, 'klasse'> & { klasse: string | null };
+
 /** A profile as a sync writes it: with its klantnummer, encrypted, which is kept beside it but never shown. */
 export interface Upsertrij extends Mirrorrij {
   /** The klantnummer, encrypted (KlantnummerVersleuteling); never plaintext. */
@@ -41,7 +44,7 @@ export interface MirrorTransactie {
   /** The profiles of these classes. */
   profielenInKlassen(klassen: readonly string[]): Promise<Mirrorrij[]>;
   /** Up to `aantal` profiles after id `na` (null: from the start), in id order: a walk over the whole mirror. */
-  profielenNa(na: string | null, aantal: number): Promise<{ profiel: Kandidaatprofiel; klasse: string | null }[]>;
+  profielenNa(na: string | null, aantal: number): Promise<OpgeslagenMirrorrij[]>;
   /** The change log position this transaction started from. */
   volgnummerVooraf(): Promise<number>;
   /** Removes; answers the ids that existed. */

@@ -4,6 +4,7 @@ import type {
   DoelgroepregisterTelling, MirrorOpslag, MirrorTransactie, Schrijfuitkomst, Upsertuitkomst, Wijzigingen, Wijzigingslog,
 } from '../opslag.port';
 import { meldAan, planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
+import { naarMirrorrij } from '../mirrorrij';
 import { inTransactie, SLOT, verbind, vraag, WIJZIGINGSKANAAL } from './verbinding';
 
 // Rows fetched per round trip while a whole mirror is read.
@@ -38,10 +39,14 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
             ON CONFLICT (id) DO UPDATE SET data = excluded.data, klasse = excluded.klasse, klantnummer = coalesce(profielen.klantnummer, excluded.klantnummer)
               WHERE profielen.data IS DISTINCT FROM excluded.data
             RETURNING id, (xmax = 0) AS nieuw`, [ids, invoer.map((r) => JSON.stringify(r.profiel)), invoer.map((r) => r.klasse), klantnummers]);
-          // Profiles mirrored before klantnummers were kept get theirs at their next sync, even when unchanged.
-          await vraag(c, 'profiel opslaan', `UPDATE profielen p SET klantnummer = u.klantnummer FROM unnest($1::text[], $2::text[]) AS u(id, klantnummer)
-            WHERE p.id = u.id AND p.klantnummer IS NULL`, [ids, klantnummers]);
           const uitkomst = new Map(rijen.map((r) => [r.id, r.nieuw ? 'toegevoegd' as const : 'bijgewerkt' as const]));
+          // Profiles mirrored before klantnummers were kept get theirs at their next sync, even when unchanged (a
+          // written row got it above).
+          const ongewijzigd = invoer.filter((r) => !uitkomst.has(r.profiel.id));
+          if (ongewijzigd.length > 0) {
+            await vraag(c, 'profiel opslaan', `UPDATE profielen p SET klantnummer = u.klantnummer FROM unnest($1::text[], $2::text[]) AS u(id, klantnummer)
+              WHERE p.id = u.id AND p.klantnummer IS NULL`, [ongewijzigd.map((r) => r.profiel.id), ongewijzigd.map((r) => r.klantnummer)]);
+          }
           return invoer.map(({ profiel: p }): Upsertuitkomst => {
             const u = uitkomst.get(p.id) ?? 'ongewijzigd';
             spoor.upsert(p.id, u);
@@ -60,11 +65,9 @@ export class PostgresMirror implements MirrorOpslag, Wijzigingslog {
         klassentelling: async () => new Map((await vraag<{ klasse: string | null; n: string }>(c, 'klassen tellen',
           'SELECT klasse, count(*) AS n FROM profielen GROUP BY klasse')).map((r) => [r.klasse, Number(r.n)])),
         profielenInKlassen: async (klassen) => (await vraag<{ data: string; klasse: string }>(c, 'klassen lezen',
-          'SELECT data, klasse FROM profielen WHERE klasse = ANY($1::text[])', [klassen]))
-          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse })),
+          'SELECT data, klasse FROM profielen WHERE klasse = ANY($1::text[])', [klassen])).map(naarMirrorrij),
         profielenNa: async (na, aantal) => (await vraag<{ data: string; klasse: string | null }>(c, 'mirror lezen',
-          'SELECT data, klasse FROM profielen WHERE id > $1 ORDER BY id LIMIT $2', [na ?? '', aantal]))
-          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse })),
+          'SELECT data, klasse FROM profielen WHERE id > $1 ORDER BY id LIMIT $2', [na ?? '', aantal])).map(naarMirrorrij),
         volgnummerVooraf: async () => (await this.volgstand(c)).laatste,
         verwijder: async (ids) => {
           if (ids.length === 0) return [];

@@ -5,6 +5,7 @@ import type {
   DoelgroepregisterTelling, MirrorOpslag, MirrorTransactie, Schrijfuitkomst, Upsertuitkomst, Wijzigingen, Wijzigingslog,
 } from '../opslag.port';
 import { meldAan, planWijzigingen, Wijzigingsspoor, type Logregel } from '../wijzigingsplan';
+import { naarMirrorrij } from '../mirrorrij';
 import { openDatabase, openLezer, wrap } from './sqlite';
 
 
@@ -77,11 +78,9 @@ export class SqliteMirror implements MirrorOpslag, Wijzigingslog {
         klassentelling: async () => wrap('klassen tellen', () => new Map(db.prepare<[], { klasse: string | null; n: number }>(
           'SELECT klasse, count(*) AS n FROM profielen GROUP BY klasse').all().map((r) => [r.klasse, r.n]))),
         profielenInKlassen: async (klassen) => wrap('klassen lezen', () => db.prepare<[string], { data: string; klasse: string }>(
-          'SELECT data, klasse FROM profielen WHERE klasse IN (SELECT value FROM json_each(?))').all(JSON.stringify(klassen))
-          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse }))),
+          'SELECT data, klasse FROM profielen WHERE klasse IN (SELECT value FROM json_each(?))').all(JSON.stringify(klassen)).map(naarMirrorrij)),
         profielenNa: async (na, aantal) => wrap('mirror lezen', () => db.prepare<[string, number], { data: string; klasse: string | null }>(
-          'SELECT data, klasse FROM profielen WHERE id > ? ORDER BY id LIMIT ?').all(na ?? '', aantal)
-          .map((r) => ({ profiel: JSON.parse(r.data) as Kandidaatprofiel, klasse: r.klasse }))),
+          'SELECT data, klasse FROM profielen WHERE id > ? ORDER BY id LIMIT ?').all(na ?? '', aantal).map(naarMirrorrij)),
         volgnummerVooraf: async () => wrap('volgnummer lezen', () => volgstand(db).laatste),
         verwijder: async (ids) => wrap('profiel verwijderen', () => ids.filter((id) => {
           const weg = del.run(id).changes > 0;
