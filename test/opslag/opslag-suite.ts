@@ -24,7 +24,7 @@ export interface Opslagplek {
    * Runs SQL on the data directly, past the store (as someone with access to the database would): on SQLite in
    * the file `bestand` of DATA_DIR, on PostgreSQL in the database. Throws what the database throws.
    */
-  sql(bestand: 'audit', statement: string): Promise<void>;
+  sql(bestand: 'audit' | 'mirror', statement: string): Promise<void>;
   /** Closes an instance of this place now (the clean-up then leaves it alone). */
   sluit(o: Opslag): Promise<void>;
   /** Closes every instance still open and removes the data. */
@@ -797,6 +797,18 @@ export function opslagSuite(naam: string, maak: MaakOpslag): void {
         expect(await opslag.mirror.versleuteldKlantnummer('bestaat-niet')).toBeNull();
         await schrijf(opslag, (tx) => tx.verwijder(['p1']));
         expect(await opslag.mirror.versleuteldKlantnummer('p1')).toBeNull();
+      });
+
+      it('fills in a missing klantnummer at the next sync of an unchanged profile', async () => {
+        await opslag.mirror.schrijf((tx) => tx.upsert([rij(profiel('p1'), 'v1:eerst'), rij(profiel('p2'), 'v1:twee')]));
+        // A profile mirrored before klantnummers were kept: its column null, as the migrations leave it.
+        await plek.sql('mirror', "UPDATE profielen SET klantnummer = NULL WHERE id = 'p1'");
+        expect(await opslag.mirror.versleuteldKlantnummer('p1')).toBeNull();
+        // The ciphertext comes with the next sync, although the profile itself is unchanged: no outcome, no new position.
+        const uitkomst = await opslag.mirror.schrijf((tx) => tx.upsert([rij(profiel('p1'), 'v1:later'), rij(profiel('p2'), 'v1:later')]));
+        expect(uitkomst).toEqual({ resultaat: ['ongewijzigd', 'ongewijzigd'], volgnummer: 1 });
+        expect(await opslag.mirror.versleuteldKlantnummer('p1')).toBe('v1:later');
+        expect(await opslag.mirror.versleuteldKlantnummer('p2')).toBe('v1:twee');
       });
     });
   });

@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { Client, type PoolClient } from 'pg';
 import { createLogger } from '../../src/logging/logger';
 import type { Opslag } from '../../src/opslag/opslag.port';
@@ -16,21 +15,7 @@ import { createPostgresOpslag } from '../../src/opslag/postgres/postgres-opslag'
 import { maakPool, verbind, vraag } from '../../src/opslag/postgres/verbinding';
 import { createSqliteOpslag } from '../../src/opslag/sqlite/sqlite-opslag';
 import { nieuweTestDatabase, type TestDatabase } from '../../bench/postgres-database';
-import { opslagSuite, profiel, rij, upsertProfielen, type Opslagplek, type Plekopties } from './opslag-suite';
-
-/**
- * A profile mirrored before klantnummers were kept (its column null, as migration 003/004 leaves it) gets the
- * ciphertext at its next sync, although the profile itself is unchanged: no outcome change, no new position.
- */
-async function vultOntbrekendKlantnummer(o: Opslag, maakLeeg: () => Promise<void>): Promise<void> {
-  await o.mirror.schrijf((tx) => tx.upsert([rij(profiel('p1'), 'v1:eerst'), rij(profiel('p2'), 'v1:twee')]));
-  await maakLeeg();
-  expect(await o.mirror.versleuteldKlantnummer('p1')).toBeNull();
-  const uitkomst = await o.mirror.schrijf((tx) => tx.upsert([rij(profiel('p1'), 'v1:later'), rij(profiel('p2'), 'v1:later')]));
-  expect(uitkomst).toEqual({ resultaat: ['ongewijzigd', 'ongewijzigd'], volgnummer: 1 });
-  expect(await o.mirror.versleuteldKlantnummer('p1')).toBe('v1:later');
-  expect(await o.mirror.versleuteldKlantnummer('p2')).toBe('v1:twee');
-}
+import { opslagSuite, profiel, upsertProfielen, type Opslagplek, type Plekopties } from './opslag-suite';
 
 const logger = createLogger('silent');
 const UUR = 3_600_000;
@@ -178,16 +163,6 @@ describe('Opslag: alleen postgres', () => {
     }
   });
 
-  it('fills in a missing klantnummer at the next sync of an unchanged profile', async () => {
-    const o = await instantie(false);
-    await vultOntbrekendKlantnummer(o, async () => {
-      const c = new Client({ connectionString: db.url });
-      await c.connect();
-      await c.query("UPDATE profielen SET klantnummer = NULL WHERE id = 'p1'");
-      await c.end();
-    });
-  });
-
   it('a connection the server ends in the moment it changes hands does not end the process; its next statement fails', async () => {
     const pool = maakPool(db.url, () => undefined);
     const uit = new Set<PoolClient>();
@@ -238,21 +213,6 @@ describe('Opslag: alleen postgres', () => {
 });
 
 describe('Opslag: alleen sqlite', () => {
-  it('fills in a missing klantnummer at the next sync of an unchanged profile', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
-    const o = createSqliteOpslag(dir, UUR);
-    try {
-      await vultOntbrekendKlantnummer(o, async () => {
-        const db = new Database(path.join(dir, 'mirror.sqlite'));
-        db.prepare("UPDATE profielen SET klantnummer = NULL WHERE id = 'p1'").run();
-        db.close();
-      });
-    } finally {
-      await o.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   // The listeners are called after COMMIT: one that throws must not turn a committed write into a failed one.
   it('a listener that throws neither fails the committed write nor silences the other listeners', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kv-opslag-'));
