@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { AUDITACTIES } from '../audit/auditregel';
 import type { AuditOpslag } from '../opslag/opslag.port';
 import { ROLLEN } from '../toegang/api-sleutels';
+import { geheel } from '../zoeken/zoekparameters';
 import type { Auditspoor } from './auditspoor';
 import { profielIdSchema } from './kandidaten.routes';
 import { leesQuery } from './lees-parameters';
 
-const geheel = (min: number, max: number) => z.string().regex(/^\d+$/, 'verwacht een geheel getal').transform(Number).pipe(z.number().int().min(min).max(max));
 /** Any ISO 8601 moment with a zone, kept as UTC with milliseconds: the form the records are stored in. */
 const moment = z.iso.datetime({ offset: true, message: 'verwacht een ISO 8601-tijdstip met tijdzone, bijv. 2026-01-31T00:00:00Z' })
   .transform((t) => new Date(t).toISOString());
@@ -30,10 +30,11 @@ export function auditRoutes(audit: AuditOpslag, spoor: Auditspoor): Router {
   router.get('/', async (req, res) => {
     const filter = leesQuery(auditQuerySchema, req.query);
     const pagina = await audit.lijst(filter);
-    const { limiet: _, voor: __, pseudoniem, ...rest } = filter;
+    // zod leaves absent keys absent, and the details are stored as canonical (key-sorted) JSON.
+    const { limiet: _, pseudoniem, ...details } = filter;
     await spoor.leg(req, {
       actie: 'audit-ingezien', pseudoniemen: pseudoniem ? [pseudoniem] : [], aantal: pagina.regels.length,
-      details: { ...rest, ...(filter.voor === undefined ? {} : { voor: filter.voor }) },
+      details,
     });
     res.json(pagina);
   });

@@ -1,6 +1,6 @@
-import type { Auditregel, NieuweAuditregel } from '../audit/auditregel';
+import type { Auditpagina, Auditregel, NieuweAuditregel } from '../audit/auditregel';
 import { auditHash, canoniekeJson } from '../audit/keten';
-import type { Ketenpunt } from './opslag.port';
+import type { Auditstand, Ketenpunt } from './opslag.port';
 
 /** A record as both adapters read it back, after their own type conversions. */
 export interface Auditrij {
@@ -14,6 +14,22 @@ export interface Auditrij {
   details: string;
   vorige_hash: string;
   hash: string;
+}
+
+/** The stand row, the same on both adapters. */
+export const STAND_SQL = 'SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1';
+
+/** pg hands bigints back as strings, SQLite as numbers. */
+export interface Standrij { laatste: number | string; laatste_hash: string; anker: number | string; anker_hash: string }
+
+export function naarStand(s: Standrij): Auditstand {
+  return { laatste: { volgnummer: Number(s.laatste), hash: s.laatste_hash }, anker: { volgnummer: Number(s.anker), hash: s.anker_hash } };
+}
+
+/** `rijen` newest first, fetched with LIMIT limiet + 1: the extra row only tells that an older page exists. */
+export function naarPagina<R>(rijen: readonly R[], limiet: number, naarRegel: (r: R) => Auditregel): Auditpagina {
+  const regels = rijen.slice(0, limiet).map(naarRegel);
+  return { regels, volgende: rijen.length > limiet ? regels.at(-1)!.volgnummer : null };
 }
 
 export function naarAuditregel(r: Auditrij): Auditregel {

@@ -8,7 +8,7 @@ import { FACETTEN, SORTERINGEN, type FacetNaam, type Facetfilters, type Zoekvraa
 const waarde = z.string().trim().min(1).max(200);
 /** A query parameter that may be repeated (`?sector=a&sector=b`): always a list here. */
 const herhaalbaar = z.union([waarde, z.array(waarde).max(50)]).transform((v) => (Array.isArray(v) ? v : [v]));
-const geheel = (min: number, max: number) => z.string().regex(/^\d+$/, 'verwacht een geheel getal').transform(Number).pipe(z.number().int().min(min).max(max));
+export const geheel = (min: number, max: number) => z.string().regex(/^\d+$/, 'verwacht een geheel getal').transform(Number).pipe(z.number().int().min(min).max(max));
 
 /** Facet parameters of the kandidaten API, each OR within and AND across. */
 export const FILTERPARAMETERS = ['regio', 'gemeente', 'opleidingsniveau', 'sector', 'taaksoort', 'competentie', 'vaardigheid', 'affiniteit', 'rijbewijs', 'eigenVervoer', 'transparantieklasse'] as const satisfies readonly FacetNaam[];

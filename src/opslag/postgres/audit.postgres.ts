@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Auditfilter, Auditpagina, Auditregel, NieuweAuditregel } from '../../audit/auditregel';
-import { keten, naarAuditregel, type Auditrij } from '../auditrij';
+import { keten, naarAuditregel, naarPagina, naarStand, STAND_SQL, type Auditrij, type Standrij } from '../auditrij';
 import type { AuditOpslag, Auditstand } from '../opslag.port';
 import { inTransactie, SLOT, vraag } from './verbinding';
 
@@ -8,9 +8,6 @@ import { inTransactie, SLOT, vraag } from './verbinding';
 const LEESDEEL = 2000;
 const KOLOMMEN = `volgnummer::float8 AS volgnummer, to_char(tijd AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS tijd, sleutel_id, rol, actie,
   pseudoniemen, aantal::float8 AS aantal, details, vorige_hash, hash`;
-
-interface Standrij { laatste: string; laatste_hash: string; anker: string; anker_hash: string }
-const naarStand = (s: Standrij): Auditstand => ({ laatste: { volgnummer: Number(s.laatste), hash: s.laatste_hash }, anker: { volgnummer: Number(s.anker), hash: s.anker_hash } });
 
 /**
  * The audit trail in PostgreSQL, one chain for every instance: an append holds a transaction-scoped advisory lock
@@ -53,19 +50,18 @@ export class PostgresAudit implements AuditOpslag {
     params.push(f.limiet + 1);
     const rijen = await vraag<Auditrij>(this.pool, 'auditlog lezen', `SELECT ${KOLOMMEN} FROM auditregels
       ${waar.length > 0 ? `WHERE ${waar.join(' AND ')}` : ''} ORDER BY volgnummer DESC LIMIT $${params.length}`, params);
-    const regels = rijen.slice(0, f.limiet).map(naarAuditregel);
-    return { regels, volgende: rijen.length > f.limiet ? regels.at(-1)!.volgnummer : null };
+    return naarPagina(rijen, f.limiet, naarAuditregel);
   }
 
   async stand(): Promise<Auditstand> {
-    const [s] = await vraag<Standrij>(this.pool, 'auditstand lezen', 'SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1');
+    const [s] = await vraag<Standrij>(this.pool, 'auditstand lezen', STAND_SQL);
     return naarStand(s!);
   }
 
   /** One repeatable-read transaction: the stand and the records agree, whatever is appended meanwhile. */
   keten<T>(verwerk: (stand: Auditstand, regels: AsyncIterable<Auditregel>) => Promise<T>): Promise<T> {
     return inTransactie(this.pool, 'auditlog lezen', 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (c) => {
-      const [s] = await vraag<Standrij>(c, 'auditstand lezen', 'SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1');
+      const [s] = await vraag<Standrij>(c, 'auditstand lezen', STAND_SQL);
       async function* regels(): AsyncGenerator<Auditregel> {
         let na = -1;
         for (;;) {

@@ -1,33 +1,35 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Auditfilter, Auditpagina, Auditregel, NieuweAuditregel } from '../../audit/auditregel';
-import { keten, naarAuditregel, type Auditrij } from '../auditrij';
-import { OpslagFout } from '../opslag-fout';
+import { keten, naarAuditregel, naarPagina, naarStand, STAND_SQL, type Auditrij, type Standrij } from '../auditrij';
 import type { AuditOpslag, Auditstand } from '../opslag.port';
-import { openDatabase, wrap } from './sqlite';
+import { openDatabase, openLezer, wrap } from './sqlite';
 
 type Sqliterij = Omit<Auditrij, 'pseudoniemen'> & { pseudoniemen: string };
-interface Standrij { laatste: number; laatste_hash: string; anker: number; anker_hash: string }
-
-const naarStand = (s: Standrij): Auditstand => ({ laatste: { volgnummer: s.laatste, hash: s.laatste_hash }, anker: { volgnummer: s.anker, hash: s.anker_hash } });
 
 const naarRegel = (r: Sqliterij) => naarAuditregel({ ...r, pseudoniemen: JSON.parse(r.pseudoniemen) as string[] });
 
 /**
- * The writing side of the audit file: appends chained onto the stored stand, and retention of the oldest records.
+ * The audit trail in its own SQLite file in DATA_DIR (WAL, synchronous=FULL: a record whose append returned
+ * survives kill -9 and power loss). Its own file: it has its own retention and must not be rebuilt with the mirror.
+ * Appends and retention run on the connection that brought the schema up to date, one at a time, like every other
+ * SQLite store here. (A writer thread kept the fsync off the event loop, but its commits were not always seen by a
+ * connection opened right after in this process: a record that cannot be read back is worse than a slower answer.)
  */
-export class AuditSchrijfkant {
+export class SqliteAudit implements AuditOpslag {
+  private readonly db: Database.Database;
+  private readonly leesStand: Database.Statement<[], Standrij>;
   private readonly toevoegen: Database.Transaction<(regels: readonly NieuweAuditregel[]) => Auditregel[]>;
 
-  constructor(private readonly db: Database.Database) {
-    const stand = db.prepare<[], Standrij>('SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1');
+  constructor(private readonly dataDir: string) {
+    const db = openDatabase(dataDir, 'audit', 'het auditlog');
+    this.db = db;
+    this.leesStand = db.prepare<[], Standrij>(STAND_SQL);
     const regel = db.prepare(`INSERT INTO auditregels (volgnummer, tijd, sleutel_id, rol, actie, pseudoniemen, aantal, details, vorige_hash, hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const pseudoniem = db.prepare('INSERT OR IGNORE INTO audit_pseudoniemen (pseudoniem, volgnummer) VALUES (?, ?)');
     const nieuweStand = db.prepare('UPDATE audit_stand SET laatste = ?, laatste_hash = ? WHERE id = 1');
     this.toevoegen = db.transaction((nieuw: readonly NieuweAuditregel[]) => {
-      const s = stand.get()!;
-      const regels = keten(nieuw, { volgnummer: s.laatste, hash: s.laatste_hash }, new Date().toISOString());
+      const regels = keten(nieuw, naarStand(this.leesStand.get()!).laatste, new Date().toISOString());
       for (const r of regels) {
         regel.run(r.volgnummer, r.tijd, r.sleutelId, r.rol, r.actie, JSON.stringify(r.pseudoniemen), r.aantal, r.detailsTekst, r.vorigeHash, r.hash);
         for (const p of r.pseudoniemen) pseudoniem.run(p, r.volgnummer);
@@ -39,13 +41,13 @@ export class AuditSchrijfkant {
   }
 
   /** IMMEDIATE: the write lock from the first read of the stand, so no other connection can chain in between. */
-  voegToe(regels: readonly NieuweAuditregel[]): Auditregel[] {
-    return this.toevoegen.immediate(regels);
+  async voegToe(regels: readonly NieuweAuditregel[]): Promise<Auditregel[]> {
+    return wrap('auditregels vastleggen', () => this.toevoegen.immediate(regels));
   }
 
-  verwijderOuderDan(tot: string): number {
+  async verwijderOuderDan(grens: Date): Promise<number> {
     const { db } = this;
-    return db.transaction(() => {
+    return wrap('auditlog opschonen', () => db.transaction((tot: string) => {
       // Only the prefix before the first younger record: the chain stays whole from the new anchor on.
       const eerstJong = db.prepare<[string], { v: number | null }>('SELECT min(volgnummer) AS v FROM auditregels WHERE tijd >= ?').get(tot)!.v;
       const laatsteWeg = db.prepare<[string, number], Sqliterij>('SELECT * FROM auditregels WHERE tijd < ? AND volgnummer < ? ORDER BY volgnummer DESC LIMIT 1')
@@ -58,32 +60,7 @@ export class AuditSchrijfkant {
       db.prepare('DELETE FROM audit_opschoning').run();
       db.prepare('UPDATE audit_stand SET anker = ?, anker_hash = ? WHERE id = 1').run(laatsteWeg.volgnummer, laatsteWeg.hash);
       return changes;
-    }).immediate();
-  }
-}
-
-/**
- * The audit trail in its own SQLite file in DATA_DIR (WAL, synchronous=FULL: a record whose append returned
- * survives kill -9 and power loss). Its own file: it has its own retention and must not be rebuilt with the mirror.
- * Appends and retention run on the connection that brought the schema up to date, one at a time, like every other
- * SQLite store here. (A writer thread kept the fsync off the event loop, but its commits were not always seen by a
- * connection opened right after in this process: a record that cannot be read back is worse than a slower answer.)
- */
-export class SqliteAudit implements AuditOpslag {
-  private readonly db: Database.Database;
-  private readonly schrijfkant: AuditSchrijfkant;
-
-  constructor(private readonly dataDir: string) {
-    this.db = openDatabase(dataDir, 'audit', 'het auditlog');
-    this.schrijfkant = new AuditSchrijfkant(this.db);
-  }
-
-  async voegToe(regels: readonly NieuweAuditregel[]): Promise<Auditregel[]> {
-    return wrap('auditregels vastleggen', () => this.schrijfkant.voegToe(regels));
-  }
-
-  async verwijderOuderDan(grens: Date): Promise<number> {
-    return wrap('auditlog opschonen', () => this.schrijfkant.verwijderOuderDan(grens.toISOString()));
+    }).immediate(grens.toISOString()));
   }
 
   async lijst(f: Auditfilter): Promise<Auditpagina> {
@@ -99,36 +76,23 @@ export class SqliteAudit implements AuditOpslag {
     // Through the pseudonym index: the records naming this person, newest first.
     const van = f.pseudoniem === undefined ? 'auditregels r' : 'audit_pseudoniemen p JOIN auditregels r ON r.volgnummer = p.volgnummer';
     if (f.pseudoniem !== undefined) voeg('p.pseudoniem = ?', f.pseudoniem);
-    try {
+    return wrap('auditlog lezen', () => {
       const rijen = this.db.prepare<unknown[], Sqliterij>(`SELECT r.* FROM ${van} ${waar.length > 0 ? `WHERE ${waar.join(' AND ')}` : ''}
         ORDER BY r.volgnummer DESC LIMIT ?`).all(...params, f.limiet + 1);
-      const regels = rijen.slice(0, f.limiet).map(naarRegel);
-      return { regels, volgende: rijen.length > f.limiet ? regels.at(-1)!.volgnummer : null };
-    } catch (err) {
-      throw new OpslagFout('opslag mislukt: auditlog lezen', { cause: err });
-    }
+      return naarPagina(rijen, f.limiet, naarRegel);
+    });
   }
 
   async stand(): Promise<Auditstand> {
-    try {
-      return naarStand(this.db.prepare<[], Standrij>('SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1').get()!);
-    } catch (err) {
-      throw new OpslagFout('opslag mislukt: auditlog lezen', { cause: err });
-    }
+    return wrap('auditlog lezen', () => naarStand(this.leesStand.get()!));
   }
 
   /** On a connection of its own, in one read transaction: appends meanwhile neither interfere nor show. */
   async keten<T>(verwerk: (stand: Auditstand, regels: AsyncIterable<Auditregel>) => Promise<T>): Promise<T> {
-    let lezer: Database.Database;
+    const lezer = wrap('auditlog lezen', () => openLezer(this.dataDir, 'audit'));
     try {
-      lezer = new Database(path.join(this.dataDir, 'audit.sqlite'), { readonly: true });
-      lezer.pragma('busy_timeout = 5000');
-      lezer.exec('BEGIN');
-    } catch (err) {
-      throw new OpslagFout('opslag mislukt: auditlog lezen', { cause: err });
-    }
-    try {
-      const stand = naarStand(lezer.prepare<[], Standrij>('SELECT laatste, laatste_hash, anker, anker_hash FROM audit_stand WHERE id = 1').get()!);
+      wrap('auditlog lezen', () => lezer.exec('BEGIN'));
+      const stand = naarStand(lezer.prepare<[], Standrij>(STAND_SQL).get()!);
       const alle = lezer.prepare<[], Sqliterij>('SELECT * FROM auditregels ORDER BY volgnummer');
       async function* regels(): AsyncGenerator<Auditregel> {
         for (const r of alle.iterate()) yield naarRegel(r);

@@ -35,7 +35,7 @@ export function openDatabase(dataDir: string, schema: 'mirror' | 'transparantie'
 }
 
 /** A second connection to a file opened with openDatabase: it reads committed state only, whatever the writer has open. */
-export function openLezer(dataDir: string, schema: 'mirror'): Database.Database {
+export function openLezer(dataDir: string, schema: 'mirror' | 'audit'): Database.Database {
   const db = new Database(path.join(dataDir, `${schema}.sqlite`), { readonly: true });
   db.pragma('busy_timeout = 5000');
   return db;
