@@ -1,35 +1,25 @@
 import type { SearchConfig } from '../config/search-config';
 import { banden, regels } from './regels';
 
-/** The Sonar contract's ranges: hours per week 0-80, travel distance 0-500 km. */
-const MAX = { uren: 80, reisafstand: 500 } as const;
+/** The Sonar contract's range of hours per week: 0-80. */
+const MAX_UREN = 80;
 
 /**
- * Every published value of a numeric field whose range overlaps [min, max] (either bound open when undefined):
- * the integers (an exact value rounded: n stands for [n - 0.5, n + 0.5)) and the band codes. A filter on the
+ * Every `Publiek.uren` value whose range overlaps [min, max] (either bound open when undefined): the integers
+ * '0'..'80' (an exact value rounded: n stands for [n - 0.5, n + 0.5)) and the band codes. A filter on the
  * generalised values matches every profile that might fall in the range, and so shows some that do not: that is
  * the price of the coarsening.
  */
-function filterwaarden(veld: keyof typeof MAX, grenzen: readonly number[], min: number | undefined, max: number | undefined): string[] {
+export function urenFilterwaarden(min: number | undefined, max: number | undefined, config: SearchConfig): string[] {
   const onder = min ?? -Infinity;
   const boven = max ?? Infinity;
   const uit: string[] = [];
-  for (let n = 0; n <= MAX[veld]; n++) if (n - 0.5 <= boven && n + 0.5 > onder) uit.push(String(n));
-  for (const b of banden(grenzen)) {
+  for (let n = 0; n <= MAX_UREN; n++) if (n - 0.5 <= boven && n + 0.5 > onder) uit.push(String(n));
+  for (const b of banden(regels(config).urenGrenzen)) {
     const ondergrensOk = b.eerste ? b.van <= boven : b.van < boven;
     if (ondergrensOk && b.tot >= onder) uit.push(b.code);
   }
   return uit;
-}
-
-/** Every `Publiek.uren` value (integers '0'..'80' and band codes) whose range overlaps [min, max]. */
-export function urenFilterwaarden(min: number | undefined, max: number | undefined, config: SearchConfig): string[] {
-  return filterwaarden('uren', regels(config).urenGrenzen, min, max);
-}
-
-/** Every `Publiek.reisafstand` value (integers '0'..'500' and band codes) whose range overlaps [min, max]. */
-export function reisafstandFilterwaarden(min: number | undefined, max: number | undefined, config: SearchConfig): string[] {
-  return filterwaarden('reisafstand', regels(config).reisafstandGrenzen, min, max);
 }
 
 /**

@@ -173,10 +173,9 @@ export class Klassenboom {
   }
 
   statistiek(): Boomstatistiek {
-    let profielen = 0;
-    for (const x of this.bladen.values()) profielen += x.n;
     const rest = this.wortel.residu;
-    return { profielen, bladen: this.bladen.size, knopen: this.bladen.size + this.binnenknopen, nietPubliceerbaar: rest < this.k ? rest : 0 };
+    // The root's n is the sum over the leaves: uitTelling adds each node's n to its parent, wijzig walks up to the root.
+    return { profielen: this.wortel.n, bladen: this.bladen.size, knopen: this.bladen.size + this.binnenknopen, nietPubliceerbaar: rest < this.k ? rest : 0 };
   }
 
   /** The leaves that route into x: those below it through nodes whose residual stays between 1 and k - 1. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { loadSearchConfig, type SearchConfig } from '../config/search-config';
-import { opleidingsniveauMinWaarden, reisafstandFilterwaarden, urenFilterwaarden } from './filters';
+import { opleidingsniveauMinWaarden, urenFilterwaarden } from './filters';
 import { blad, leesBlad, NIET_GETOOND, publiek, publiekeCombinatie, publiekLabel, publiekVanWaarden, OngeldigBladError } from './publiek';
-import { aantalNiveaus, bandVan, regels, stadiumOp } from './regels';
+import { aantalNiveaus, bandVan, regels, stadiumVan } from './regels';
 import { testprofiel } from './testprofiel';
 
 const config = loadSearchConfig();
@@ -35,9 +35,9 @@ describe('niveaus', () => {
     expect(regels(c).stappen).toEqual([
       { qi: 'reisafstandKm', soort: 'generaliseer' }, { qi: 'eigenVervoer', soort: 'onderdruk' }, { qi: 'reisafstandKm', soort: 'onderdruk' },
     ]);
-    expect(stadiumOp(c, 1, 'reisafstandKm')).toBe(1);
-    expect(stadiumOp(c, 3, 'gemeente')).toBe(0);
-    expect(() => stadiumOp(c, 4, 'eigenVervoer')).toThrow(RangeError);
+    expect(stadiumVan(regels(c), 1, 'reisafstandKm')).toBe(1);
+    expect(stadiumVan(regels(c), 3, 'gemeente')).toBe(0);
+    expect(() => stadiumVan(regels(c), 4, 'eigenVervoer')).toThrow(RangeError);
   });
 });
 
@@ -186,10 +186,6 @@ describe('filterhulpen', () => {
     expect(uren(11.9, 12)).toEqual(['12', '0-12']);
     expect(uren(13, 13)).toEqual(['13', '12-24']);
     expect(uren(undefined, undefined)).toHaveLength(81 + 4);
-  });
-
-  it('doet hetzelfde voor reisafstand, tot 500 km', () => {
-    expect(reisafstandFilterwaarden(51, undefined, config)).toEqual([...Array.from({ length: 450 }, (_, i) => String(51 + i)), '50+']);
   });
 
   it('geeft voor een minimum opleidingsniveau de niveaus en de groepen met een lid vanaf dat niveau', () => {

@@ -1,7 +1,7 @@
 import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../config/search-config';
 import type { QuasiIdentificator } from './privacy-config';
-import { bandVan, regels, type Regels, type Stadium } from './regels';
+import { bandVan, regels, stadiumVan, type Regels, type Stadium } from './regels';
 
 /** What employers see of a quasi-identifier that is suppressed. */
 export const NIET_GETOOND = 'niet getoond';
@@ -125,14 +125,6 @@ export function gegeneraliseerdToken(qi: QuasiIdentificator, exact: string, r: R
   }
 }
 
-function stadiumVan(r: Regels, niveau: number, qi: QuasiIdentificator): Stadium {
-  const i = r.positie[qi];
-  if (i < 0) return 0;
-  const s = r.stadia[niveau];
-  if (s === undefined) throw new RangeError(`niveau ${niveau} bestaat niet (0 tot en met ${r.stadia.length - 1})`);
-  return s[i]!;
-}
-
 function getal(n: number | null, stadium: Stadium, grenzen: readonly number[], onbekend: string): string {
   if (stadium === 2) return NIET_GETOOND;
   if (n === null) return onbekend;
@@ -166,7 +158,8 @@ export function publiek(p: Kandidaatprofiel, niveau: number, config: SearchConfi
   return publiekVanWaarden(waardenVan(p), niveau, config);
 }
 
-const VELD_VAN: Record<QuasiIdentificator, readonly PubliekVeld[]> = {
+/** The published fields each quasi-identifier feeds. */
+export const VELD_VAN: Readonly<Record<QuasiIdentificator, readonly PubliekVeld[]>> = {
   gemeente: ['regio', 'gemeente'],
   opleidingsniveau: ['opleidingsniveau'],
   urenPerWeek: ['uren'],

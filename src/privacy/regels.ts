@@ -86,8 +86,7 @@ export function aantalNiveaus(config: SearchConfig): number {
 }
 
 /** The stadium of one quasi-identifier at a level; a field that is no quasi-identifier is always exact. */
-export function stadiumOp(config: SearchConfig, niveau: number, qi: QuasiIdentificator): Stadium {
-  const r = regels(config);
+export function stadiumVan(r: Regels, niveau: number, qi: QuasiIdentificator): Stadium {
   const i = r.positie[qi];
   if (i < 0) return 0;
   const s = r.stadia[niveau];

@@ -1,7 +1,8 @@
 import type { Kandidaatprofiel, Publiekeweergave } from '../anonimisering/kandidaatprofiel';
 import type { SearchConfig } from '../config/search-config';
 import { opleidingsniveauMinWaarden, urenFilterwaarden } from '../privacy/filters';
-import { NIET_GETOOND } from '../privacy/publiek';
+import { NIET_GETOOND, VELD_VAN } from '../privacy/publiek';
+import { regels } from '../privacy/regels';
 import type { Rol } from '../toegang/api-sleutels';
 import {
   PUBLIEK_UREN_FACET, PUBLIEK_ZICHTBAAR_FACET, PUBLIEKE_FACETTEN, type ApiFacet, type FacetNaam, type Facetfilters, type Weergave, type Zoekresultaat, type Zoekvraag,
@@ -36,19 +37,12 @@ const API_FACET_VAN = new Map<FacetNaam, ApiFacet>(Object.entries(PUBLIEKE_FACET
 export class Werkgeversweergave {
   private readonly k: number;
   /** API facets whose values come from a quasi-identifier: their small counts are withheld. */
-  private readonly gevoelig: ReadonlySet<ApiFacet>;
-  private readonly groepVan: ReadonlyMap<string, string>;
+  private readonly gevoelig: ReadonlySet<string>;
 
   constructor(private readonly config: SearchConfig) {
-    const qi = new Set(config.privacy.quasiIdentificatoren);
     this.k = config.privacy.k;
-    this.gevoelig = new Set<ApiFacet>([
-      ...(qi.has('gemeente') ? ['regio', 'gemeente'] as const : []),
-      ...(qi.has('opleidingsniveau') ? ['opleidingsniveau'] as const : []),
-      ...(qi.has('rijbewijs') ? ['rijbewijs'] as const : []),
-      ...(qi.has('eigenVervoer') ? ['eigenVervoer'] as const : []),
-    ]);
-    this.groepVan = new Map(config.privacy.ladders.opleidingsniveau.flatMap((g) => g.niveaus.map((n) => [n, g.code])));
+    // The published fields of the configured quasi-identifiers that are also API facets (hours and distance are not).
+    this.gevoelig = new Set(config.privacy.quasiIdentificatoren.flatMap((q) => VELD_VAN[q]).filter((v) => Object.hasOwn(PUBLIEKE_FACETTEN, v)));
   }
 
   /** The engine query for an employer's query. */
@@ -105,7 +99,7 @@ export class Werkgeversweergave {
     } = p;
     // Each opleiding's level says as much as the highest one: it goes up the same rung.
     const niveau = (n: string): string => publiek.opleidingsniveau === opleidingsniveau ? n
-      : publiek.opleidingsniveau === NIET_GETOOND ? NIET_GETOOND : (this.groepVan.get(n) ?? NIET_GETOOND);
+      : publiek.opleidingsniveau === NIET_GETOOND ? NIET_GETOOND : (regels(this.config).groepVan.get(n) ?? NIET_GETOOND);
     return { ...rest, opleidingen: opleidingen.map((o) => ({ ...o, niveau: niveau(o.niveau) })), publiek };
   }
 

@@ -42,7 +42,8 @@ function stelZelfSamen(engine: SearchEngine): engine is SearchEngine & Samenstel
 /** Turns an engine's result into the answer employers get: hits with highlights, relaxations, display labels. */
 export class Antwoordsamensteller {
   private readonly regioNamen: ReadonlyMap<string, string>;
-  private readonly werkgevers: Werkgeversweergave;
+  /** What employers see; ZoekService applies the same one to single profiles and facet values. */
+  readonly werkgevers: Werkgeversweergave;
 
   constructor(private readonly search: (vraag: Zoekvraag) => Promise<Zoekresultaat>, private readonly config: SearchConfig) {
     this.regioNamen = new Map(config.regios.map((r) => [String(r.nummer), r.naam]));
@@ -112,7 +113,7 @@ export class ZoekService {
 
   constructor(private readonly engine: SearchEngine, config: SearchConfig) {
     this.samensteller = new Antwoordsamensteller((vraag) => engine.search(vraag), config);
-    this.werkgevers = new Werkgeversweergave(config);
+    this.werkgevers = this.samensteller.werkgevers;
   }
 
   async zoek(vraag: Zoekvraag): Promise<Kandidatenantwoord> {
