@@ -32,6 +32,7 @@ import { blad } from '../src/privacy/publiek';
 import { formatteerPrivacyrapport, maakPrivacyrapport, type Privacyrapport } from '../src/privacy/rapport';
 import { sonarRecordSchema } from '../src/sonar/sonar-record.schema';
 import { zorgVoorDataset } from './dataset';
+import { getal } from './rapport';
 import { ROOT } from './server-proces';
 import { percentiel } from './statistiek';
 import { prng } from './willekeur';
@@ -150,7 +151,6 @@ async function vulMirror(ndjson: string, mirror: MirrorOpslag, config: SearchCon
   return n;
 }
 
-const getal = (n: number, d = 0) => n.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 async function volledig(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { profielen: { type: 'string', default: '250000' }, seed: { type: 'string', default: '42' }, uit: { type: 'string', default: 'bench/results-privacy.json' } } });

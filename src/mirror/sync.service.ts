@@ -202,7 +202,6 @@ export class SyncService {
     const { volgnummer } = await this.schrijf(async (tx) => {
       // A full export is swapped in whole: readers see the old index or the new one.
       if (opties.volledig) tx.vervangtAlles();
-      verwijderd.length = 0;
       const buffer = new Schrijfbuffer(tx, r, this.publicatie, verwijderd);
       for await (const item of items) {
         r.ontvangen++;
