@@ -92,9 +92,9 @@ export function createApp(deps: AppDeps): Express {
   const cijfers = vereisRol(deps.sleutelControle, 'regiomanager', 'beheer');
   app.use('/api/v1/transparantie', cijfers, transparantieRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle, deps.auditspoor));
   app.use('/api/v1/doelgroepregister', cijfers, doelgroepregisterRoutes(deps.transparantie, deps.config.regios, deps.sleutelControle));
-  app.use('/api/v1/contactverzoeken', vereisRol(deps.sleutelControle, 'beheer'), contactverzoekenRoutes(deps.contactverzoeken, deps.config, deps.auditspoor));
+  app.use('/api/v1/contactverzoeken', vereisRol(deps.sleutelControle, 'beheer'), contactverzoekenRoutes(deps.contactverzoeken, deps.config));
   app.use('/api/v1/audit', vereisRol(deps.sleutelControle, 'beheer'), auditRoutes(deps.audit, deps.auditspoor));
-  app.use('/api/v1/wsp', vereisRol(deps.sleutelControle, 'wsp'), wspRoutes(deps.contactverzoeken, deps.auditspoor));
+  app.use('/api/v1/wsp', vereisRol(deps.sleutelControle, 'wsp'), wspRoutes(deps.contactverzoeken));
   app.use('/api/v1/mijn', vereisRol(deps.sleutelControle, 'werkgever', 'intermediair'), mijnRoutes(deps.contactverzoeken));
   app.use(webRoutes({
     ...deps.paginas, zoeken: deps.zoeken, transparantie: deps.transparantie, contactverzoeken: deps.contactverzoeken, config: deps.config, auditspoor: deps.auditspoor,

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AuditVastlegging, NieuweAuditregel } from '../audit/auditregel';
+import { auditIdentiteit, type AuditVastlegging, type NieuweAuditregel } from '../audit/auditregel';
 import { zoekdetails } from '../audit/zoektekst';
 import type { Zoekvraag } from '../zoeken/search-engine.port';
 
@@ -16,10 +16,7 @@ export interface Auditspoor {
 
 export function createAuditspoor(vastlegging: AuditVastlegging, zoektekstHash: (tekst: string) => string): Auditspoor {
   return {
-    leg: (req, regel) => vastlegging.vastleggen({
-      ...(req.identiteit ? { sleutelId: req.identiteit.id, rol: req.identiteit.rol } : { sleutelId: null, rol: 'ontwikkeling' }),
-      ...regel,
-    }),
+    leg: (req, regel) => vastlegging.vastleggen({ ...auditIdentiteit(req.identiteit), ...regel }),
     zoekdetails: (vraag) => zoekdetails(vraag, zoektekstHash),
   };
 }

@@ -2,7 +2,6 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { CONTACTVERZOEKSTATUSSEN } from '../contact/contactverzoek';
 import type { ContactverzoekService } from '../contact/contactverzoek.service';
-import type { Auditspoor } from './auditspoor';
 import { leesBody, leesPadParameter, leesQuery } from './lees-parameters';
 
 export const referentieSchema = z.string().regex(/^KV-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/, 'verwacht een referentie zoals KV-1A2B-3C4D-5E6F');
@@ -25,16 +24,16 @@ const referentie = (req: Request) => leesPadParameter(referentieSchema, req.para
 /**
  * The werkgeversservicepunt's API (role wsp): the contactverzoeken of its regions, their status, and the way back
  * to the klantnummer. Validation here, logic in the service; a request of another region is a 404 like an unknown one.
+ * The service records every look and change in the audit log itself.
  */
-export function wspRoutes(contactverzoeken: ContactverzoekService, spoor: Auditspoor): Router {
+export function wspRoutes(contactverzoeken: ContactverzoekService): Router {
   const router = Router();
   // The answers hold employers' contact data, and one of them a klantnummer: no cache may keep them.
   router.use((_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
 
   router.get('/contactverzoeken', async (req, res) => {
     const { status } = leesQuery(wspQuerySchema, req.query);
-    const lijst = await contactverzoeken.lijst(req.identiteit?.regios ?? null, status);
-    await spoor.leg(req, { actie: 'contactverzoeken-ingezien', pseudoniemen: [...new Set(lijst.map((v) => v.profielId))], aantal: lijst.length, details: { status: status ?? null } });
+    const lijst = await contactverzoeken.lijstIngezien(req.identiteit, { regios: req.identiteit?.regios ?? null, status }, { status: status ?? null });
     res.json({ aantal: lijst.length, contactverzoeken: lijst });
   });
 

@@ -1,4 +1,4 @@
-import type { Rol } from '../toegang/api-sleutels';
+import type { Identiteit, Rol } from '../toegang/api-sleutels';
 
 /** What was looked at or done; one record per request. */
 export const AUDITACTIES = [
@@ -19,6 +19,11 @@ export interface NieuweAuditregel {
   aantal?: number;
   /** Parameters used, screened: free text never as typed. */
   details?: Record<string, unknown>;
+}
+
+/** Who a record names: the key's id and role; without identity (development without sign-in) no id, role 'ontwikkeling'. */
+export function auditIdentiteit(wie: Pick<Identiteit, 'id' | 'rol'> | undefined): Pick<NieuweAuditregel, 'sleutelId' | 'rol'> {
+  return wie ? { sleutelId: wie.id, rol: wie.rol } : { sleutelId: null, rol: 'ontwikkeling' };
 }
 
 /** Appends audit records; resolves once the record is durable (the answer may only be sent after that). */

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kandidaatprofiel } from '../anonimisering/kandidaatprofiel';
-import type { AuditVastlegging, NieuweAuditregel } from '../audit/auditregel';
+import { auditIdentiteit, type AuditVastlegging, type NieuweAuditregel } from '../audit/auditregel';
 import type { SearchConfig } from '../config/search-config';
 import { NIET_GETOOND } from '../privacy/publiek';
 import type { Identiteit } from '../toegang/api-sleutels';
+import type { Werkgeversprofiel } from '../zoeken/werkgeversweergave';
 import type { ZoekService } from '../zoeken/zoek.service';
 import {
   MAG_VANUIT, OngeldigeOvergangFout, REDEN_PROFIEL_VERWIJDERD, type Contactformulier, type Contactverzoek, type Contactverzoekstatus, type Statuswijziging,
@@ -115,16 +116,26 @@ export class ContactverzoekService {
   }
 
   /**
+   * The list as someone is shown it (API or page, also a page shown again with a form's problem): in the audit log
+   * before it is returned, with the pseudonyms listed and how many requests. `details`: the parameters used.
+   */
+  async lijstIngezien(wie: Identiteit | undefined, keuze: { regios: readonly number[] | null; status?: Contactverzoekstatus }, details: Record<string, unknown>): Promise<ContactverzoekMetRegio[]> {
+    const lijst = await this.lijst(keuze.regios, keuze.status);
+    await this.leg(wie, { actie: 'contactverzoeken-ingezien', pseudoniemen: [...new Set(lijst.map((v) => v.profielId))], aantal: lijst.length, details });
+    return lijst;
+  }
+
+  /**
    * The sender's own requests with their status (`null`: the requests sent without identity, development only).
    * The region only where the employer's view of the candidate shows it now, as on the confirmation (k-anonymity).
    */
   async mijn(afzender: string | null): Promise<EigenContactverzoek[]> {
     const verzoeken = await this.deps.opslag.lijst({ afzender });
-    const getoond = new Map<string, boolean>();
-    for (const id of new Set(verzoeken.map((v) => v.profielId))) {
-      const p = await this.deps.zoeken.profiel(id, 'exact') as Kandidaatprofiel | null;
-      getoond.set(id, p?.publiek?.zichtbaar === 'ja' && p.publiek.regio !== NIET_GETOOND);
-    }
+    const getoond = new Map(await Promise.all([...new Set(verzoeken.map((v) => v.profielId))].map(async (id) => {
+      // The employer's view: null for a profile employers may not see, or one that is gone.
+      const p = await this.deps.zoeken.profiel(id, 'werkgever') as Werkgeversprofiel | null;
+      return [id, p !== null && p.publiek.regio !== NIET_GETOOND] as const;
+    })));
     return verzoeken.map((v) => ({
       referentie: v.referentie, profielId: v.profielId, vacature: v.vacature, regioNaam: getoond.get(v.profielId) ? this.regioNaam(v.regio) : null,
       status: v.status, ingediend: v.ingediend, bijgewerkt: v.bijgewerkt,
@@ -178,14 +189,9 @@ export class ContactverzoekService {
     return sluitVerweesde({ contactverzoeken: this.deps.opslag, mirror: this.deps.mirror });
   }
 
-  /** The retention part, as the daily Opschoning runs it. */
-  bewaardeel(): Opschoonbaar {
-    return contactverzoekenOnderdeel({ contactverzoeken: this.deps.opslag, mirror: this.deps.mirror }, this.deps.config.privacy.bewaartermijnen.contactverzoekenMaanden);
-  }
-
   private async leg(wie: Identiteit | undefined, regel: Omit<NieuweAuditregel, 'sleutelId' | 'rol'>): Promise<void> {
     try {
-      await this.deps.audit.vastleggen({ sleutelId: wie?.id ?? null, rol: wie?.rol ?? 'ontwikkeling', ...regel });
+      await this.deps.audit.vastleggen({ ...auditIdentiteit(wie), ...regel });
     } catch (err) {
       throw new AuditNietBeschikbaarFout({ cause: err });
     }

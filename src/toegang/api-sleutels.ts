@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const ROLLEN = ['sonar-sync', 'werkgever', 'intermediair', 'regiomanager', 'wsp', 'beheer'] as const;
 export type Rol = (typeof ROLLEN)[number];
 
+/** A key's id when none is configured, and its name when none is given: `<rol>-<position in the list>`. */
+const standaardId = (rol: Rol, i: number) => `${rol}-${i + 1}`;
+
 export const apiSleutelsSchema = z.array(z.object({
   rol: z.enum(ROLLEN),
   sleutel: z.string().min(16, 'een sleutel heeft minstens 16 tekens'),
@@ -18,7 +21,7 @@ export const apiSleutelsSchema = z.array(z.object({
   sleutels.forEach((s, i) => {
     if (gezien.has(s.sleutel)) ctx.addIssue({ code: 'custom', path: [i, 'sleutel'], message: 'deze sleutel komt twee keer voor' });
     gezien.add(s.sleutel);
-    const id = s.id ?? `${s.rol}-${i + 1}`;
+    const id = s.id ?? standaardId(s.rol, i);
     if (ids.has(id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'dit id komt twee keer voor' });
     ids.add(id);
   });
@@ -50,7 +53,7 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
  * so neither the comparison nor an early exit tells an attacker how much of a guess was right.
  */
 export function createSleutelControle(sleutels: readonly ApiSleutel[]): (aangeboden: string) => Identiteit | null {
-  const bekend = sleutels.map((s, i) => ({ digest: digest(s.sleutel), identiteit: { id: s.id ?? `${s.rol}-${i + 1}`, rol: s.rol, regios: s.regios ?? null, naam: s.naam ?? `${s.rol}-${i + 1}` } }));
+  const bekend = sleutels.map((s, i) => ({ digest: digest(s.sleutel), identiteit: { id: s.id ?? standaardId(s.rol, i), rol: s.rol, regios: s.regios ?? null, naam: s.naam ?? standaardId(s.rol, i) } }));
   return (aangeboden) => {
     const d = digest(aangeboden);
     let gevonden: Identiteit | null = null;

@@ -3,8 +3,9 @@ import { referentieSchema, statusBodySchema, wspQuerySchema } from '../api/wsp.r
 import { CONTACTVERZOEKSTATUSSEN, MAG_VANUIT, type Contactverzoekstatus } from '../contact/contactverzoek';
 import type { ContactverzoekService } from '../contact/contactverzoek.service';
 import type { Identiteit } from '../toegang/api-sleutels';
+import { zonderLegeVelden } from './formulierquery';
 import type { Paginabasis, Paginaresultaat } from './paginabasis';
-import type { Weergave } from './weergave';
+import { hoofdletter, type Weergave } from './weergave';
 
 /** The statuses a request can go to from `status`, in the order of the way a request goes. */
 function volgende(status: Contactverzoekstatus): Contactverzoekstatus[] {
@@ -18,16 +19,16 @@ function volgende(status: Contactverzoekstatus): Contactverzoekstatus[] {
 export class Contactverzoekenpagina {
   constructor(private readonly deps: { contactverzoeken: ContactverzoekService; weergave: Weergave }) {}
 
-  /** The list for the WSP; `fout` shows a form's problem on top (status 400) without storing anything. */
-  async renderWsp(query: unknown, basis: Paginabasis, wie: Identiteit | undefined, csrfToken: string, fout?: { referentie: string; melding: string }): Promise<Paginaresultaat & { gezien: { ids: string[]; status: string | null } }> {
+  /**
+   * The list for the WSP, recorded in the audit log before it is rendered; `fout` shows a form's problem on top
+   * (status 400) without storing anything.
+   */
+  async renderWsp(query: unknown, basis: Paginabasis, wie: Identiteit | undefined, csrfToken: string, fout?: { referentie: string; melding: string }): Promise<Paginaresultaat> {
     // The filter form sends an empty status for "all statuses".
-    const { status: leeg, ...rest } = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
-    const { status } = leesQuery(wspQuerySchema, leeg === '' ? rest : query);
-    const lijst = await this.deps.contactverzoeken.lijst(wie?.regios ?? null, status);
+    const { status } = leesQuery(wspQuerySchema, zonderLegeVelden(query));
+    const lijst = await this.deps.contactverzoeken.lijstIngezien(wie, { regios: wie?.regios ?? null, status }, { status: status ?? null });
     return {
       status: fout ? 400 : 200,
-      // What the audit record names: the pseudonyms shown.
-      gezien: { ids: [...new Set(lijst.map((v) => v.profielId))], status: status ?? null },
       html: this.deps.weergave.render('wsp-contactverzoeken.njk', {
         ...basis, titel: `${fout ? 'Fout: ' : ''}Contactverzoeken`, formulierCsrf: csrfToken, fout,
         filter: CONTACTVERZOEKSTATUSSEN.map((s) => ({ waarde: s, gekozen: s === status })),
@@ -36,8 +37,8 @@ export class Contactverzoekenpagina {
     };
   }
 
-  /** Changes a status from the form; the list again with the problem when the form is incomplete. */
-  async zetStatus(id: unknown, body: unknown, query: unknown, basis: Paginabasis, wie: Identiteit | undefined, csrfToken: string): Promise<Paginaresultaat | null> {
+  /** Changes a status from the form; the whole list again with the problem when the form is incomplete. */
+  async zetStatus(id: unknown, body: unknown, basis: Paginabasis, wie: Identiteit | undefined, csrfToken: string): Promise<Paginaresultaat | null> {
     const referentie = leesPadParameter(referentieSchema, id, 'referentie');
     const velden = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     // A form always sends the reason field; empty means none.
@@ -46,8 +47,8 @@ export class Contactverzoekenpagina {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const melding = issue.path[0] !== 'reden' ? 'Kies een nieuwe status'
-        : reden === undefined ? 'Vul een reden in als u het verzoek afsluit' : issue.message.replace(/^./, (c) => c.toUpperCase());
-      return this.renderWsp(query, basis, wie, csrfToken, { referentie, melding });
+        : reden === undefined ? 'Vul een reden in als u het verzoek afsluit' : hoofdletter(issue.message);
+      return this.renderWsp({}, basis, wie, csrfToken, { referentie, melding });
     }
     await this.deps.contactverzoeken.zetStatus(wie, referentie, parsed.data.status, parsed.data.reden);
     return null;

@@ -1,7 +1,9 @@
+import type { Publiekeweergave } from '../anonimisering/kandidaatprofiel';
 import { HEEFT_RIJBEWIJS, NIET_GETOOND, publiekLabel, type PubliekVeld } from '../privacy/publiek';
 import type { SearchConfig } from '../config/search-config';
 import type { Opleidingsniveau } from '../sonar/sonar-record.schema';
 import type { FacetNaam, Sortering } from '../zoeken/search-engine.port';
+import { hoofdletter } from './weergave';
 
 export const SORTEERLABELS: Record<Sortering, string> = {
   relevantie: 'Best passend',
@@ -57,7 +59,15 @@ export class Labels {
   /** A value of what employers see (`Kandidaatprofiel.publiek`), as a sentence starts. */
   publiek(veld: PubliekVeld, waarde: string): string {
     if (waarde === this.onbekend) return 'Niet ingevuld';
-    return publiekLabel(veld, waarde, this.config).replace(/^./, (c) => c.toUpperCase());
+    return hoofdletter(publiekLabel(veld, waarde, this.config));
+  }
+
+  /** Where the candidate lives, as far as employers are shown: the gemeente's and the region's name, null where not shown. */
+  woonplaats(publiek: Pick<Publiekeweergave, 'gemeente' | 'regio'>): { gemeente: string | null; regio: string | null } {
+    return {
+      gemeente: publiek.gemeente === NIET_GETOOND ? null : this.publiek('gemeente', publiek.gemeente),
+      regio: publiek.regio === NIET_GETOOND ? null : this.publiek('regio', publiek.regio),
+    };
   }
 
   opleidingsniveau(niveau: Opleidingsniveau | null): string {

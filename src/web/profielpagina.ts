@@ -8,7 +8,7 @@ import type { ZoekService } from '../zoeken/zoek.service';
 import { NietGevondenFout } from './fouten';
 import { DAGDELEN, DAGVOLGORDE, type Labels } from './labels';
 import type { Paginabasis, Paginaresultaat } from './paginabasis';
-import { getal, type Weergave } from './weergave';
+import { getal, hoofdletter, type Weergave } from './weergave';
 
 type Contactvelden = Record<keyof Contactformulier, string>;
 
@@ -81,8 +81,8 @@ export class Profielpagina {
   private model(p: Werkgeversprofiel) {
     const { labels } = this.deps;
     const { publiek } = p;
-    const waar = publiek.gemeente !== NIET_GETOOND ? ` in ${labels.publiek('gemeente', publiek.gemeente)}`
-      : publiek.regio !== NIET_GETOOND ? ` in de regio ${labels.publiek('regio', publiek.regio)}` : '';
+    const { gemeente, regio } = labels.woonplaats(publiek);
+    const waar = gemeente !== null ? ` in ${gemeente}` : regio !== null ? ` in de regio ${regio}` : '';
     const kop = p.werkervaring[0] ? `${p.werkervaring[0].beroep}${waar}` : `Kandidaat${waar}`;
     const getoond = (veld: PubliekVeld, waarde: string) => (labels.isOnbekend(waarde) ? null : labels.publiek(veld, waarde));
     const perDag = new Map<string, string[]>();
@@ -95,10 +95,8 @@ export class Profielpagina {
       kop,
       id: p.id,
       heeftProfiel: p.heeftProfiel,
-      woonplaats: publiek.regio === NIET_GETOOND ? null
-        : publiek.gemeente === NIET_GETOOND ? `de arbeidsmarktregio ${labels.publiek('regio', publiek.regio)}`
-          : `${labels.publiek('gemeente', publiek.gemeente)} (arbeidsmarktregio ${labels.publiek('regio', publiek.regio)})`,
-      regioNaam: publiek.regio === NIET_GETOOND ? null : labels.publiek('regio', publiek.regio),
+      woonplaats: regio === null ? null : gemeente === null ? `de arbeidsmarktregio ${regio}` : `${gemeente} (arbeidsmarktregio ${regio})`,
+      regioNaam: regio,
       dienstverlener: p.dienstverlener === 'UWV' ? 'UWV' : 'de gemeente',
       opleidingen: p.opleidingen.map((o) => [
         labels.publiek('opleidingsniveau', o.niveau),
@@ -109,7 +107,7 @@ export class Profielpagina {
       onderdelen: ONDERDELEN.map((o) => ({ kop: o.kop, waarden: p[o.veld] })),
       uren: getoond('uren', publiek.uren),
       dagdelen: DAGVOLGORDE.filter((d) => perDag.has(d)).map((d) => ({
-        dag: labels.dag(d).replace(/^./, (c) => c.toUpperCase()),
+        dag: hoofdletter(labels.dag(d)),
         delen: opsomming(DAGDELEN.filter((deel) => perDag.get(d)!.includes(deel))),
       })),
       reisafstand: publiek.reisafstand === NIET_GETOOND ? labels.publiek('reisafstand', NIET_GETOOND)

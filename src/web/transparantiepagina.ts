@@ -8,7 +8,7 @@ import { GeenToegangFout } from './fouten';
 import { zonderLegeVelden } from './formulierquery';
 import type { Paginabasis, Paginaresultaat } from './paginabasis';
 import { maakStaafdiagram } from './staafdiagram';
-import { getal, type Weergave } from './weergave';
+import { getal, hoofdletter, type Weergave } from './weergave';
 
 const KWARTALEN = ['eerste', 'tweede', 'derde', 'vierde'];
 
@@ -17,8 +17,6 @@ export function kwartaalTekst(periode: string): string {
   const [jaar, q] = periode.split('-Q');
   return `${KWARTALEN[Number(q) - 1] ?? q} kwartaal ${jaar}`;
 }
-
-const hoofdletter = (tekst: string) => tekst.charAt(0).toUpperCase() + tekst.slice(1);
 
 export interface Csvbestand { csv: string; bestandsnaam: string }
 

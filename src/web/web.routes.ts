@@ -23,7 +23,7 @@ import { Contactverzoekenpagina } from './contactverzoekenpagina';
 import { OngeldigeOvergangFout } from '../contact/contactverzoek';
 import { AuditNietBeschikbaarFout, ContactverzoekAfgeslotenFout, ContactverzoekNietGevondenFout, ProfielVerdwenenFout } from '../contact/contactverzoek.errors';
 import { Transparantiepagina } from './transparantiepagina';
-import { createWeergave, type Weergave } from './weergave';
+import { createWeergave, hoofdletter, type Weergave } from './weergave';
 import { Zoekpagina } from './zoekpagina';
 
 export interface WebDeps {
@@ -137,12 +137,11 @@ export function webRoutes(deps: WebDeps): Router {
 
   const wsp = toegang.vereis(...WSPROLLEN);
   router.get('/wsp/contactverzoeken', wsp, async (req, res) => {
-    const pagina = await contactverzoekenpagina.renderWsp(req.query, basis(req), req.identiteit, sessie.csrfToken(req));
-    await spoor.leg(req, { actie: 'contactverzoeken-ingezien', pseudoniemen: pagina.gezien.ids, aantal: pagina.gezien.ids.length, details: { status: pagina.gezien.status } });
-    stuur(res, pagina);
+    // The list is in the audit log before the page is rendered (ContactverzoekService.lijstIngezien).
+    stuur(res, await contactverzoekenpagina.renderWsp(req.query, basis(req), req.identiteit, sessie.csrfToken(req)));
   });
   router.post('/wsp/contactverzoeken/:referentie/status', wsp, formulier, sessie.csrfBescherming, async (req, res) => {
-    const pagina = await contactverzoekenpagina.zetStatus(req.params.referentie, req.body, {}, basis(req), req.identiteit, sessie.csrfToken(req));
+    const pagina = await contactverzoekenpagina.zetStatus(req.params.referentie, req.body, basis(req), req.identiteit, sessie.csrfToken(req));
     if (pagina) return stuur(res, pagina);
     res.redirect(303, '/wsp/contactverzoeken');
   });
@@ -185,7 +184,7 @@ function foutpagina(e: Error & { type?: string }, csrfFout: Error): Foutpagina |
     return { status: 404, kop: 'Contactverzoek niet gevonden', uitleg: 'Er is geen contactverzoek met deze referentie in uw regio\'s. Kies een verzoek uit de lijst.' };
   }
   if (e instanceof OngeldigeOvergangFout || e instanceof ContactverzoekAfgeslotenFout) {
-    return { status: 409, kop: 'Dit kan niet meer', uitleg: `${e.message.replace(/^./, (c) => c.toUpperCase())}. Vernieuw de lijst om de huidige status te zien.` };
+    return { status: 409, kop: 'Dit kan niet meer', uitleg: `${hoofdletter(e.message)}. Vernieuw de lijst om de huidige status te zien.` };
   }
   if (e instanceof ProfielVerdwenenFout) {
     return { status: 410, kop: 'Profiel verwijderd', uitleg: 'Het profiel van deze kandidaat bestaat niet meer, dus het klantnummer is niet beschikbaar.' };

@@ -4,6 +4,8 @@ import nunjucks from 'nunjucks';
 const GETAL = new Intl.NumberFormat('nl-NL');
 /** A number as Dutch readers write it: 3.955, 1.417. */
 export const getal = (n: number): string => GETAL.format(n);
+/** A text as a sentence or heading starts: 'tweede kwartaal 2020' → 'Tweede kwartaal 2020'. */
+export const hoofdletter = (tekst: string): string => tekst.charAt(0).toUpperCase() + tekst.slice(1);
 const DATUM = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 
 const TEMPLATE_MAP = path.join(__dirname, 'templates');

@@ -6,7 +6,6 @@ import type { SearchConfig } from '../config/search-config';
 import { SORTERINGEN, type FacetNaam, type Zoekvraag } from '../zoeken/search-engine.port';
 import type { Kandidatenantwoord, ZoekService } from '../zoeken/zoek.service';
 import { kandidatenQuerySchema, naarZoekvraag } from '../zoeken/zoekparameters';
-import { NIET_GETOOND } from '../privacy/publiek';
 import { zonderLegeVelden } from './formulierquery';
 import { SORTEERLABELS, type Labels } from './labels';
 import { markeerder, zonderMarkering, type Tekst } from './markering';
@@ -212,8 +211,8 @@ export class Zoekpagina {
 }
 
 /** Where the candidate lives, as far as employers are shown: gemeente and region, the region alone, or neither. */
-export function plaats(publiek: Publiekeweergave, labels: Labels): string {
-  if (publiek.regio === NIET_GETOOND) return 'Woonplaats niet getoond';
-  const regio = labels.publiek('regio', publiek.regio);
-  return publiek.gemeente === NIET_GETOOND ? `Arbeidsmarktregio ${regio}` : `${labels.publiek('gemeente', publiek.gemeente)}, regio ${regio}`;
+function plaats(publiek: Publiekeweergave, labels: Labels): string {
+  const { gemeente, regio } = labels.woonplaats(publiek);
+  if (regio === null) return 'Woonplaats niet getoond';
+  return gemeente === null ? `Arbeidsmarktregio ${regio}` : `${gemeente}, regio ${regio}`;
 }

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { SonarRecord } from '../../src/sonar/sonar-record.schema';
 import { maakRecord, ndjson } from '../support/sonar-records';
 import { createPseudonimiseerder } from '../../src/anonimisering/pseudoniem';
+import { contactverzoekenOnderdeel } from '../../src/contact/contactverzoek.service';
 import { bearer, SLEUTELS, startTestService, TEST_SECRET, type TestService } from '../support/test-service';
 import { csrfToken } from '../web/html';
 
@@ -289,7 +290,7 @@ describe('werkgeversservicepunt: contactverzoeken, status and klantnummer', () =
   });
 
   it('retention removes only requests closed longer ago than the term; open ones never', async () => {
-    const deel = svc.contactverzoeken.bewaardeel();
+    const deel = contactverzoekenOnderdeel(svc.opslag, svc.config.privacy.bewaartermijnen.contactverzoekenMaanden);
     expect(deel.naam).toBe('contactverzoeken');
     expect(deel.maanden).toBe(svc.config.privacy.bewaartermijnen.contactverzoekenMaanden);
     const voor = await svc.contactverzoeken.lijst();

@@ -79,6 +79,7 @@ describe('pages: contactverzoeken for the werkgeversservicepunt and the employer
     ]);
 
     // Closing needs a reason: the list again with the problem, nothing changed.
+    const voorFout = (await auditregels()).length;
     const zonder = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: '' });
     expect(zonder.status).toBe(400);
     expect(zonder.text).toContain('Vul een reden in als u het verzoek afsluit');
@@ -86,6 +87,19 @@ describe('pages: contactverzoeken for the werkgeversservicepunt and the employer
     expect(teLang.status).toBe(400);
     expect(teLang.text).toContain('Gebruik maximaal 500 tekens');
     expect((await svc.opslag.contactverzoeken.get(referentie))!.status).toBe('in behandeling');
+    // The list shown again with the problem holds people's data: recorded like any look at it, before it is sent.
+    const ingezien = expect.objectContaining({ actie: 'contactverzoeken-ingezien', sleutelId: 'wsp-7', rol: 'wsp', pseudoniemen: [ids[0]], aantal: 1, details: { status: null } });
+    expect((await auditregels()).slice(voorFout)).toEqual([ingezien, ingezien]);
+    // Without the record, nothing of the list is sent.
+    const kapot = jest.spyOn(svc.opslag.audit, 'voegToe').mockRejectedValue(new Error('auditopslag weg'));
+    try {
+      const onopgeslagen = await wsp.agent.post(`/wsp/contactverzoeken/${referentie}/status`).type('form').send({ _csrf, status: 'afgesloten', reden: '' });
+      expect(onopgeslagen.status).toBe(503);
+      expect(onopgeslagen.text).not.toContain(FORMULIER.email);
+      expect(onopgeslagen.text).not.toContain(ids[0]);
+    } finally {
+      kapot.mockRestore();
+    }
 
     // The klantnummer: shown once, on the answer itself, not cached, audited.
     const voor = (await auditregels()).length;
